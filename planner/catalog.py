@@ -1,0 +1,306 @@
+"""The exercise, food, limitation and condition catalogs: models, loading, coverage.
+
+Data lives in catalog/ as YAML; this module only says what a valid entry is and
+checks the catalog as a whole (ladders, coverage). Code holds no exercise names.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from planner import sources
+from planner.errors import InputError
+from planner.resources import catalog_dir
+from planner.vocab import (
+    ALWAYS_AVAILABLE, MUSCLE_GROUPS, MODALITIES, Allergen, Condition, Diet, Equipment,
+    Limitation, MealName, Modality, MuscleGroup, NeurogenicCause, Pattern,
+)
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Angle = float  # degrees; 0 = straight down, 90 = forward, 180 = straight up, -90 = backward
+
+
+class Pose(Entry):
+    """One position of a simple side-view stick figure, as absolute segment angles.
+
+    Angles are in degrees measured from straight down, positive towards the way the
+    figure faces: 0 down, 90 forward, 180 (or -180) up, -90 backward. The drawing
+    code places the lowest point on the floor (or the hip on a seat when seated).
+    """
+
+    torso: Angle = Field(180, description="Hip to neck; 180 = upright.")
+    head: Angle | None = Field(None, description="Neck to head; default follows the torso.")
+    arm: tuple[Angle, Angle] = Field((0, 0), description="Near arm: upper arm, forearm.")
+    leg: tuple[Angle, Angle] = Field((0, 0), description="Near leg: thigh, shin.")
+    arm_far: tuple[Angle, Angle] | None = Field(None, description="Far arm; default = near arm.")
+    leg_far: tuple[Angle, Angle] | None = Field(None, description="Far leg; default = near leg.")
+    seated: bool = Field(False, description="Hip rests on a seat (chair, bench, pool edge).")
+
+
+Prop = Literal[
+    "chair", "wall", "step", "mat", "band", "dumbbell", "kettlebell", "ankle_weight",
+    "grip_trainer", "machine", "noodle", "water_dumbbell", "towel", "table", "ball",
+]
+
+
+class Figure(Entry):
+    """What to draw for an exercise: start and end pose plus props and water line."""
+
+    start: Pose
+    end: Pose
+    props: list[Prop] = Field(default_factory=list)
+    water: Literal["none", "hip", "waist", "chest"] = "none"
+
+
+class Exercise(Entry):
+    id: str = Field(pattern=SLUG)
+    name: str = Field(min_length=3, max_length=60)
+    modality: Modality
+    equipment: list[Equipment] = Field(description="Needed; [] = none (a wall is assumed everywhere).")
+    primary_muscles: list[MuscleGroup] = Field(min_length=1, max_length=4)
+    secondary_muscles: list[MuscleGroup] = Field(default_factory=list)
+    pattern: Pattern
+    dose: Literal["reps", "hold"] = Field(description="Prescribed in repetitions or in seconds held.")
+    min_grade: int = Field(ge=2, le=5, description="Lowest MRC grade of the primary muscles that can do it.")
+    excluded_by: list[Limitation] = Field(default_factory=list)
+    easier: str | None = None
+    harder: str | None = None
+    compound: bool = Field(description="Multi-joint; done before isolation work.")
+    unilateral: bool = Field(False, description="One side at a time (extra work for an affected limb).")
+    eccentric_emphasis: bool = Field(False, description="Heavy lowering phase; withheld in neurogenic weakness.")
+    load_kind: Literal["bodyweight", "band", "dumbbell", "kettlebell", "ankle_weight", "machine",
+                       "water", "grip_trainer"] = "bodyweight"
+    tempo_s: float = Field(3.0, ge=1, le=10, description="Seconds per repetition, for time estimates.")
+    steps: list[str] = Field(min_length=2, max_length=6)
+    cues: list[str] = Field(min_length=1, max_length=5)
+    figure: Figure | None = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> "Exercise":
+        overlap = set(self.primary_muscles) & set(self.secondary_muscles)
+        if overlap:
+            raise ValueError(f"{sorted(overlap)} listed as both primary and secondary")
+        if self.modality == "aquatic" and "pool" not in self.equipment:
+            raise ValueError("aquatic exercises need 'pool' in equipment")
+        if self.modality != "aquatic" and "pool" in self.equipment:
+            raise ValueError("only aquatic exercises need a pool")
+        if self.easier == self.id or self.harder == self.id:
+            raise ValueError("an exercise cannot be its own easier/harder variant")
+        return self
+
+    @property
+    def needs(self) -> frozenset[str]:
+        """Equipment beyond what is assumed everywhere."""
+        return frozenset(self.equipment) - ALWAYS_AVAILABLE
+
+
+class Food(Entry):
+    id: str = Field(pattern=SLUG)
+    name: str = Field(min_length=2, max_length=60)
+    portion: str = Field(description="A portion in kitchen words, e.g. '170 g' or '1 large egg'.")
+    portion_g: float = Field(gt=0, le=1000)
+    protein_g: float = Field(ge=0, le=100, description="Protein per portion (USDA FoodData Central).")
+    leucine_g: float = Field(ge=0, le=10, description="Leucine per portion (figure or domain.md estimate).")
+    diet: Diet = Field(description="Strictest diet that admits it.")
+    allergens: list[Allergen] = Field(default_factory=list)
+    meals: list[MealName] = Field(min_length=1)
+    max_portions: int = Field(2, ge=1, le=4, description="Most portions in one meal.")
+    source: str | None = Field(None, description="Where the protein figure comes from.")
+
+
+class LimitationRule(Entry):
+    id: Limitation
+    label: str
+    excludes_modalities: list[Modality] = Field(default_factory=list)
+    excludes_patterns: list[Pattern] = Field(default_factory=list)
+    note: str = Field(description="Printed on the programme.")
+
+
+class ConditionRule(Entry):
+    """Caps and notes for a condition (or a neurogenic cause, which refines it)."""
+
+    id: str
+    label: str
+    effort_cap_rpe: int = Field(ge=3, le=10)
+    start_sets: int = Field(ge=1, le=3)
+    max_sets: int = Field(ge=1, le=4)
+    to_failure: bool = False
+    eccentric_emphasis_allowed: bool = True
+    min_grade_to_strengthen: int = Field(2, ge=2, le=5)
+    progression: Literal["normal", "slow"] = "normal"
+    pool_allowed: bool = True
+    clinician_oversight: bool = False
+    notes: list[str] = Field(default_factory=list)
+
+
+class Catalog(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    exercises: dict[str, Exercise]
+    foods: dict[str, Food]
+    limitations: dict[str, LimitationRule]
+    conditions: dict[str, ConditionRule]
+    folder: str
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        return self.exercises[exercise_id]
+
+    def condition_rule(self, condition: str, cause: str | None = None) -> ConditionRule:
+        """The rule for a neurogenic cause when one exists, else the condition's."""
+        if cause and cause in self.conditions:
+            return self.conditions[cause]
+        return self.conditions[condition]
+
+
+class _ExerciseFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    exercises: list[Exercise]
+
+
+class _FoodFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    foods: list[Food]
+
+
+class _LimitationFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    limitations: list[LimitationRule]
+
+
+class _ConditionFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    conditions: list[ConditionRule]
+
+
+def _unique_ids(items, path: str, what: str) -> dict:
+    out = {}
+    for item in items:
+        if item.id in out:
+            raise InputError(f"duplicate {what} id {item.id!r}", file=path)
+        out[item.id] = item
+    return out
+
+
+def load_catalog(folder: str | Path | None = None) -> Catalog:
+    """Load and validate every catalog file; InputError names the file, key and line."""
+    folder = Path(folder) if folder else catalog_dir()
+    exercises: dict[str, Exercise] = {}
+    for path in sorted((folder / "exercises").glob("*.yaml")):
+        part = sources.load(_ExerciseFile, path)
+        for exercise_id, exercise in _unique_ids(part.exercises, str(path), "exercise").items():
+            if exercise_id in exercises:
+                raise InputError(f"duplicate exercise id {exercise_id!r}", file=str(path))
+            exercises[exercise_id] = exercise
+    foods = _unique_ids(sources.load(_FoodFile, folder / "foods.yaml").foods, str(folder / "foods.yaml"), "food")
+    limitations = _unique_ids(sources.load(_LimitationFile, folder / "limitations.yaml").limitations,
+                              str(folder / "limitations.yaml"), "limitation")
+    conditions = _unique_ids(sources.load(_ConditionFile, folder / "conditions.yaml").conditions,
+                             str(folder / "conditions.yaml"), "condition")
+    catalog = Catalog(exercises=exercises, foods=foods, limitations=limitations,
+                      conditions=conditions, folder=str(folder))
+    problems = ladder_problems(catalog)
+    if problems:
+        raise InputError(problems[0], file=str(folder / "exercises"))
+    return catalog
+
+
+@functools.lru_cache(maxsize=4)
+def default_catalog() -> Catalog:
+    """The shipped catalog, loaded once per process."""
+    return load_catalog()
+
+
+# --- Whole-catalog checks ---------------------------------------------------------
+
+def ladder_problems(catalog: Catalog) -> list[str]:
+    """Ladders resolve, link both ways, share a primary muscle and have no cycles."""
+    problems = []
+    ex = catalog.exercises
+    for item in ex.values():
+        for direction, back in (("easier", "harder"), ("harder", "easier")):
+            other_id = getattr(item, direction)
+            if other_id is None:
+                continue
+            other = ex.get(other_id)
+            if other is None:
+                problems.append(f"{item.id}: {direction} {other_id!r} is not in the catalog")
+                continue
+            if getattr(other, back) != item.id:
+                problems.append(f"{item.id}: {direction} is {other_id} but {other_id}.{back} "
+                                f"is {getattr(other, back)!r}")
+            if not set(item.primary_muscles) & set(other.primary_muscles):
+                problems.append(f"{item.id} and {other_id} share no primary muscle")
+    for item in ex.values():
+        seen, current = {item.id}, item
+        while current.harder and current.harder in ex:
+            if current.harder in seen:
+                problems.append(f"ladder through {item.id} has a cycle")
+                break
+            seen.add(current.harder)
+            current = ex[current.harder]
+    return problems
+
+
+def ladder(catalog: Catalog, exercise_id: str) -> list[str]:
+    """The whole ladder an exercise stands on, easiest first."""
+    ex = catalog.exercises
+    bottom = ex[exercise_id]
+    seen = {bottom.id}
+    while bottom.easier and bottom.easier in ex and bottom.easier not in seen:
+        bottom = ex[bottom.easier]
+        seen.add(bottom.id)
+    rungs, current = [bottom.id], bottom
+    while current.harder and current.harder in ex and current.harder not in rungs:
+        current = ex[current.harder]
+        rungs.append(current.id)
+    return rungs
+
+
+# Minimum coverage per muscle group (issue 2); "no_equipment" allows only a wall.
+COVERAGE_MINIMUM = {"land": 3, "no_equipment": 2, "seated": 2, "aquatic": 2, "grade_2": 1}
+LADDER_PATTERNS = ("squat", "hinge", "push", "pull", "calf", "core", "carry_grip")
+MIN_EXERCISES = 90
+MIN_LADDER_LEVELS = 3
+
+
+def coverage_table(catalog: Catalog) -> dict[str, dict[str, int]]:
+    """For each muscle group, how many exercises have it as a primary muscle, by column."""
+    table = {muscle: {column: 0 for column in COVERAGE_MINIMUM} for muscle in MUSCLE_GROUPS}
+    for item in catalog.exercises.values():
+        for muscle in item.primary_muscles:
+            row = table[muscle]
+            row[item.modality] = row.get(item.modality, 0) + 1
+            if not item.needs:
+                row["no_equipment"] += 1
+            if item.min_grade <= 2:
+                row["grade_2"] += 1
+    return table
+
+
+def coverage_gaps(catalog: Catalog) -> list[str]:
+    """Every way the catalog falls short of the coverage the planner relies on."""
+    gaps = []
+    if len(catalog.exercises) < MIN_EXERCISES:
+        gaps.append(f"only {len(catalog.exercises)} exercises; at least {MIN_EXERCISES} needed")
+    for muscle, row in coverage_table(catalog).items():
+        for column, minimum in COVERAGE_MINIMUM.items():
+            if row[column] < minimum:
+                gaps.append(f"{muscle}: {row[column]} {column} exercise(s); at least {minimum} needed")
+    for pattern in LADDER_PATTERNS:
+        longest = max((len(ladder(catalog, e.id)) for e in catalog.exercises.values()
+                       if e.pattern == pattern), default=0)
+        if longest < MIN_LADDER_LEVELS:
+            gaps.append(f"pattern {pattern}: longest ladder has {longest} level(s); "
+                        f"at least {MIN_LADDER_LEVELS} needed")
+    gaps.extend(ladder_problems(catalog))
+    return gaps

@@ -1,0 +1,51 @@
+"""Error types that the CLI turns into one line and an exit status (spec/plan.md).
+
+Internal bugs are *not* these: they keep their traceback.
+"""
+
+
+class PlannerError(Exception):
+    """A refusal the user can act on; shown as one line, never a traceback."""
+
+    exit_status = 2
+
+    def one_line(self) -> str:
+        return " ".join(str(self).split())
+
+
+class InputError(PlannerError):
+    """Bad input: names the file, the key (and line where known) and what is wrong."""
+
+    exit_status = 2
+
+    def __init__(self, message: str, *, file: str | None = None, key: str | None = None,
+                 line: int | None = None):
+        self.file, self.key, self.line, self.message = file, key, line, message
+        where = ""
+        if file:
+            where = f"{file}:{line}: " if line else f"{file}: "
+        if key:
+            where += f"{key}: "
+        super().__init__(where + message)
+
+
+class SafetyRefusal(PlannerError):
+    """Red flags present: no plan, seek medical attention (exit 3)."""
+
+    exit_status = 3
+
+
+class Infeasible(PlannerError):
+    """No plan can satisfy the hard rules for this profile (exit 4)."""
+
+    exit_status = 4
+
+    def __init__(self, reasons: list[str]):
+        self.reasons = reasons
+        super().__init__("no plan can satisfy the rules: " + "; ".join(reasons))
+
+
+class ViolationsFound(PlannerError):
+    """`planner check` found rule violations (exit 1)."""
+
+    exit_status = 1

@@ -1,0 +1,142 @@
+"""The plan: the JSON output contract of spec/plan.md as pydantic models.
+
+Renderers and `planner reassess` read this object; other tools read its JSON.
+Keys of the contract stay as they are; additions sit beside them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from planner.profile import Profile
+from planner.vocab import Modality, MuscleGroup, Phase, Weekday
+
+FORMAT = "planner.plan/1"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Alternative(Model):
+    id: str
+    name: str
+    modality: Modality
+
+
+class PlannedExercise(Model):
+    id: str
+    name: str
+    modality: Modality
+    equipment: list[str]
+    primary_muscles: list[MuscleGroup]
+    sets: int = Field(ge=1, le=6)
+    reps: tuple[int, int] | None = Field(description="[low, high]; null for a timed hold.")
+    hold_s: int | None = Field(description="Seconds per hold; null for repetitions.")
+    effort_rpe: int = Field(ge=0, le=10)
+    rest_s: int = Field(ge=0, le=600)
+    load: str = Field(description="The load in words: 'bodyweight', 'light band', 'chest-deep water'.")
+    alternatives: list[Alternative] = Field(default_factory=list)
+    unilateral: bool = Field(False, description="Done one side at a time; sets are per side.")
+    note: str | None = Field(None, description="A per-exercise remark, e.g. 'affected leg first'.")
+
+
+class Session(Model):
+    date: dt.date
+    weekday: Weekday
+    muscle_groups: list[MuscleGroup]
+    minutes: int
+    exercises: list[PlannedExercise]
+
+
+class Week(Model):
+    week: int = Field(ge=1)
+    start: dt.date
+    phase: Phase
+    deload: bool
+    sessions: list[Session]
+
+
+class MenuFood(Model):
+    id: str
+    name: str
+    portion: str
+    protein_g: float
+    diet: str
+    allergens: list[str]
+    portions: int = Field(1, ge=1, description="How many catalog portions.")
+    leucine_g: float | None = None
+
+
+class MenuMeal(Model):
+    name: str
+    protein_g: float
+    foods: list[MenuFood]
+
+
+class MenuDay(Model):
+    day: int = Field(ge=1, le=7)
+    meals: list[MenuMeal]
+
+
+class MealTarget(Model):
+    name: str
+    protein_g: float
+    leucine_g: float | None = None
+    after_session: bool = Field(False, description="The protein-rich meal within ~2 h after training.")
+
+
+class NutritionPlan(Model):
+    protein_g_per_kg: float
+    daily_protein_g: float
+    meals: list[MealTarget]
+    menus: list[MenuDay]
+    notes: list[str]
+    reason: str | None = Field(None, description="Why this target, in words.")
+    under_professional_guidance: bool = False
+
+
+class AssessmentRecord(Model):
+    date: dt.date | None
+    grip_kg: float | None = None
+    chair_stand_5x_s: float | None = None
+    walk_6min_m: float | None = None
+    gait_speed_m_s: float | None = None
+    sppb_points: int | None = None
+    timed_up_and_go_s: float | None = None
+    flags: list[str] = Field(default_factory=list)
+    walk_6min_predicted_m: float | None = None
+
+
+class HistoryEntry(Model):
+    version: int = Field(ge=1)
+    action: Literal["generate", "reassess"]
+    date: dt.date
+    decision: str | None = Field(None, description="For a reassessment: step_up | repeat | step_down.")
+    rebuilt_from_week: int | None = None
+
+
+class Plan(Model):
+    format: Literal["planner.plan/1"] = FORMAT
+    version: int = Field(ge=1)
+    profile: Profile
+    weeks: list[Week]
+    nutrition: NutritionPlan | None
+    assessments: list[AssessmentRecord]
+    reassessment_dates: list[dt.date]
+    warnings: list[str]
+    history: list[HistoryEntry]
+    # Beside the contract: what the programme prints and the checker can use.
+    stop_rules: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="Condition and limitation notes to print.")
+    solver: dict = Field(default_factory=dict, description="Solver status and objective, for transparency.")
+    catalog_version: str | None = None
+
+    def to_json(self) -> str:
+        """Canonical JSON: same plan, same bytes."""
+        data = self.model_dump(mode="json")
+        return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"

@@ -1,0 +1,259 @@
+"""The client profile: the input contract of spec/profile.md as pydantic models.
+
+Validation normalises as it goes (pounds to kg, inches to cm, `targets: [all]`
+to the twelve groups, weekdays in calendar order) so the rest of the pipeline
+sees one shape. Unknown keys are errors: a typo must not silently change a plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from planner import sources
+from planner.vocab import (
+    WEEKDAYS, MUSCLE_GROUPS, Allergen, BodyPart, Condition, Diet, Equipment,
+    HealthCondition, Limitation, MuscleGroup, NeurogenicCause, RedFlag, Sex, Weekday,
+)
+
+KG_PER_LB = 0.45359237
+CM_PER_IN = 2.54
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _unique(values: list, what: str) -> list:
+    seen = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"{what} {value!r} is listed twice")
+        seen.add(value)
+    return values
+
+
+class Client(Strict):
+    name: str = Field(min_length=1, max_length=200, description="Free text; printed, never interpreted as markup.")
+    id: str | None = Field(None, max_length=100, description="Optional clinic reference.")
+    age: int = Field(ge=18, le=110, description="Age in years, 18..110.")
+    sex: Sex = Field(description="female | male; selects the functional-test cut-offs.")
+    weight_kg: float | None = Field(None, description="Body weight in kg, 30..300 (give weight_kg or weight_lb).")
+    weight_lb: float | None = Field(None, exclude=True, description="Body weight in pounds; converted to weight_kg.")
+    height_cm: float | None = Field(None, description="Height in cm, 100..250 (optional; height_cm or height_in).")
+    height_in: float | None = Field(None, exclude=True, description="Height in inches; converted to height_cm.")
+
+    @field_validator("name")
+    @classmethod
+    def _name_has_text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("name is blank")
+        if any(ord(ch) < 32 and ch not in "\t" for ch in value):
+            raise ValueError("name contains control characters")
+        return value.strip()
+
+    @model_validator(mode="after")
+    def _normalise_units(self) -> "Client":
+        if self.weight_kg is not None and self.weight_lb is not None:
+            raise ValueError("give weight_kg or weight_lb, not both")
+        if self.weight_kg is None and self.weight_lb is None:
+            raise ValueError("weight_kg (or weight_lb) is required")
+        kg = self.weight_kg if self.weight_kg is not None else round(self.weight_lb * KG_PER_LB, 1)
+        if not 30 <= kg <= 300:
+            raise ValueError(f"weight {kg:g} kg is outside 30..300 kg")
+        if self.height_cm is not None and self.height_in is not None:
+            raise ValueError("give height_cm or height_in, not both")
+        cm = self.height_cm if self.height_in is None else round(self.height_in * CM_PER_IN, 1)
+        if cm is not None and not 100 <= cm <= 250:
+            raise ValueError(f"height {cm:g} cm is outside 100..250 cm")
+        object.__setattr__(self, "weight_kg", float(kg))
+        object.__setattr__(self, "weight_lb", None)
+        object.__setattr__(self, "height_cm", None if cm is None else float(cm))
+        object.__setattr__(self, "height_in", None)
+        return self
+
+
+class Schedule(Strict):
+    start: dt.date = Field(description="Week 1 starts on this day.")
+    weeks: int = Field(12, ge=8, le=12, description="Length of the plan, 8..12 weeks.")
+    days: list[Weekday] = Field(min_length=1, description="Weekdays the client can train.")
+    sessions_per_week: int | None = Field(None, ge=2, le=6, description="2..6; default: the solver picks 2 or 3.")
+    minutes_per_session: int = Field(45, ge=20, le=120, description="Time available per session, 20..120.")
+
+    @field_validator("start", mode="before")
+    @classmethod
+    def _date_only(cls, value):
+        if isinstance(value, dt.datetime):
+            return value.date()
+        return value
+
+    @field_validator("days")
+    @classmethod
+    def _calendar_order(cls, days: list[str]) -> list[str]:
+        _unique(days, "day")
+        return sorted(days, key=WEEKDAYS.index)
+
+    @model_validator(mode="after")
+    def _enough_days(self) -> "Schedule":
+        if self.sessions_per_week is not None and self.sessions_per_week > len(self.days):
+            raise ValueError(f"sessions_per_week is {self.sessions_per_week} but only "
+                             f"{len(self.days)} day(s) are available ({', '.join(self.days)})")
+        return self
+
+
+class Assessment(Strict):
+    date: dt.date | None = Field(None, description="When the tests were done.")
+    grip_kg: float | None = Field(None, ge=0, le=100, description="Grip strength, best hand, kg.")
+    chair_stand_5x_s: float | None = Field(None, gt=0, le=300, description="Five chair stands, seconds.")
+    walk_6min_m: float | None = Field(None, ge=0, le=1200, description="Six-minute walk distance, m.")
+    gait_speed_m_s: float | None = Field(None, ge=0, le=4, description="Usual gait speed, m/s.")
+    sppb_points: int | None = Field(None, ge=0, le=12, description="Short Physical Performance Battery, 0..12.")
+    timed_up_and_go_s: float | None = Field(None, gt=0, le=300, description="Timed up and go, seconds.")
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_only(cls, value):
+        return value.date() if isinstance(value, dt.datetime) else value
+
+
+BP_PATTERN = re.compile(r"^\s*(\d{2,3})\s*/\s*(\d{2,3})\s*$")
+
+
+class Screening(Strict):
+    red_flags: list[RedFlag] = Field(default_factory=list, description="Any present -> no plan.")
+    blood_pressure: str | None = Field(None, description="Resting, 'systolic/diastolic' mmHg; > 180/110 is a red flag.")
+    conditions: list[HealthCondition] = Field(default_factory=list, description="Health conditions, e.g. ckd.")
+    on_dialysis: bool = False
+    medications: list[str] = Field(default_factory=list, description="Free-text names; muscle-affecting ones get a note.")
+
+    @field_validator("blood_pressure", mode="before")
+    @classmethod
+    def _bp_shape(cls, value):
+        if value is None:
+            return value
+        match = BP_PATTERN.match(str(value))
+        if not match:
+            raise ValueError("blood_pressure must look like 135/85")
+        systolic, diastolic = int(match[1]), int(match[2])
+        if not (50 <= systolic <= 300 and 30 <= diastolic <= 200) or diastolic >= systolic:
+            raise ValueError(f"{systolic}/{diastolic} is not a plausible blood pressure")
+        return f"{systolic}/{diastolic}"
+
+    @field_validator("red_flags", "conditions")
+    @classmethod
+    def _no_repeats(cls, values):
+        return _unique(values, "entry")
+
+    @field_validator("medications")
+    @classmethod
+    def _short_names(cls, values):
+        for name in values:
+            if not name.strip() or len(name) > 100:
+                raise ValueError("a medication name must be 1..100 characters")
+        return values
+
+    def blood_pressure_values(self) -> tuple[int, int] | None:
+        if self.blood_pressure is None:
+            return None
+        systolic, diastolic = self.blood_pressure.split("/")
+        return int(systolic), int(diastolic)
+
+
+class Nutrition(Strict):
+    meals_per_day: int = Field(4, ge=3, le=6, description="Meals and snacks a day, 3..6.")
+    diet: Diet = "omnivore"
+    avoid: list[Allergen] = Field(default_factory=list, description="Allergens or exclusions.")
+    protein_g_per_kg: float | None = Field(None, ge=0.5, le=2.2, description="Clinician override (required with ckd).")
+
+    @field_validator("avoid")
+    @classmethod
+    def _no_repeats(cls, values):
+        return _unique(values, "entry")
+
+
+class Clinician(Strict):
+    name: str | None = Field(None, max_length=200)
+    clinic: str | None = Field(None, max_length=200)
+    phone: str | None = Field(None, max_length=60)
+    notes: str | None = Field(None, max_length=4000, description="Free text printed on the cover page.")
+
+
+class Profile(Strict):
+    """One client, as a physiotherapist fills it in after an assessment."""
+
+    client: Client
+    condition: Condition
+    neurogenic_cause: NeurogenicCause | None = None
+    affected: list[BodyPart] = Field(default_factory=list)
+    active: bool = Field(False, description="Currently trains >= 3 times a week.")
+    schedule: Schedule
+    equipment: list[Equipment] = Field(default_factory=list, description="What is at hand; a wall is assumed.")
+    limitations: list[Limitation] = Field(default_factory=list)
+    targets: list[MuscleGroup | Literal["all"]] = Field(default_factory=lambda: ["all"], validate_default=True,
+                                                       description="Muscle groups to train; [all] = the twelve.")
+    strength: dict[MuscleGroup, int] = Field(default_factory=dict, description="MRC grade 0..5 per muscle group.")
+    assessment: Assessment | None = None
+    screening: Screening = Field(default_factory=Screening)
+    nutrition: Nutrition = Field(default_factory=Nutrition)
+    clinician: Clinician | None = None
+
+    @field_validator("affected", "equipment", "limitations")
+    @classmethod
+    def _no_repeats(cls, values):
+        return _unique(values, "entry")
+
+    @field_validator("targets")
+    @classmethod
+    def _expand_all(cls, values):
+        _unique(values, "target")
+        if not values:
+            raise ValueError("targets is empty; leave it out to train all 12 groups")
+        if "all" in values:
+            if len(values) > 1:
+                raise ValueError("'all' cannot be combined with named muscle groups")
+            return list(MUSCLE_GROUPS)
+        return sorted(values, key=MUSCLE_GROUPS.index)
+
+    @field_validator("strength")
+    @classmethod
+    def _mrc_scale(cls, grades):
+        for muscle, grade in grades.items():
+            if isinstance(grade, bool) or not 0 <= grade <= 5:
+                raise ValueError(f"grade for {muscle} must be 0..5 (MRC scale)")
+        return {m: grades[m] for m in MUSCLE_GROUPS if m in grades}
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Profile":
+        if self.neurogenic_cause is not None and self.condition != "neurogenic":
+            raise ValueError("neurogenic_cause is only allowed with condition: neurogenic")
+        if self.assessment and self.assessment.date and self.assessment.date > self.schedule.start + dt.timedelta(days=7):
+            raise ValueError("assessment.date is more than a week after schedule.start")
+        return self
+
+    # Derived facts the rules use -------------------------------------------------
+
+    @property
+    def weight_kg(self) -> float:
+        return self.client.weight_kg
+
+    @property
+    def older_adult(self) -> bool:
+        """Older-adult dosing and protein (NSCA, PROT-AGE use 65+)."""
+        return self.client.age >= 65
+
+    @property
+    def has_pool(self) -> bool:
+        return "pool" in self.equipment
+
+    def grade(self, muscle: str) -> int:
+        """MRC grade; an ungraded muscle is taken as normal (5)."""
+        return self.strength.get(muscle, 5)
+
+
+def load_profile(path: str | Path) -> Profile:
+    """Read and validate a profile file (YAML or JSON); InputError on any fault."""
+    return sources.load(Profile, path)

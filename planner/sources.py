@@ -1,0 +1,182 @@
+"""Reading user files (YAML or JSON) so that errors can name the file, key and line.
+
+ruamel.yaml keeps the line of every key, which pydantic's error locations are
+mapped back to. Limits guard against hostile files (huge, alias bombs, deep nesting).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from planner.errors import InputError
+
+MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; anything this large is not one
+MAX_DEPTH = 20
+MAX_NODES = 50_000  # stops alias bombs ("billion laughs") from expanding
+
+
+@dataclass
+class Document:
+    """A parsed user file: plain Python data plus the line of each key path."""
+
+    path: str
+    data: Any
+    lines: dict[tuple, int]
+
+    def line_of(self, loc: tuple) -> int | None:
+        """The line of the deepest known prefix of a key path."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return None
+
+
+def _plain(node: Any, loc: tuple, lines: dict, depth: int, budget: list[int], path: str) -> Any:
+    """Convert ruamel nodes to plain data, recording lines and enforcing limits."""
+    budget[0] += 1
+    if budget[0] > MAX_NODES:
+        raise InputError(f"too many values (over {MAX_NODES}); is this a profile?", file=path)
+    if depth > MAX_DEPTH:
+        raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=path,
+                         key=_dotted(loc), line=lines.get(loc))
+    if isinstance(node, CommentedMap):
+        out = {}
+        for key in node:
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
+                raise InputError(f"key {key!r} is not a name", file=path, key=_dotted(loc),
+                                 line=lines.get(loc))
+            try:
+                lines[loc + (key,)] = node.lc.key(key)[0] + 1
+            except (KeyError, TypeError, AttributeError):
+                pass
+            out[str(key)] = _plain(node[key], loc + (str(key),), lines, depth + 1, budget, path)
+        return out
+    if isinstance(node, CommentedSeq):
+        out_list = []
+        for index, item in enumerate(node):
+            try:
+                lines[loc + (index,)] = node.lc.item(index)[0] + 1
+            except (KeyError, TypeError, AttributeError):
+                pass
+            out_list.append(_plain(item, loc + (index,), lines, depth + 1, budget, path))
+        return out_list
+    if isinstance(node, dict):
+        return {str(k): _plain(v, loc + (str(k),), lines, depth + 1, budget, path) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v, loc + (i,), lines, depth + 1, budget, path) for i, v in enumerate(node)]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
+    return node  # dates and datetimes pass through for pydantic
+
+
+def _dotted(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text or "(top level)"
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a YAML or JSON file into plain data with line numbers; InputError on any fault."""
+    path = Path(path)
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise InputError("is a folder, not a file", file=name)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", file=name) from None
+    except PermissionError:
+        raise InputError("cannot read the file (permission denied)", file=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or exc})", file=name) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(f"file is {len(raw):,} bytes; a profile is at most {MAX_FILE_BYTES:,}", file=name)
+    if b"\x00" in raw:
+        raise InputError("is a binary file, not YAML or JSON text", file=name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"is not UTF-8 text (byte {exc.start})", file=name) from None
+    if not text.strip():
+        raise InputError("file is empty", file=name)
+
+    lines: dict[tuple, int] = {}
+    if path.suffix.lower() == ".json":
+        try:
+            parsed = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg}", file=name, line=exc.lineno) from None
+        except RecursionError:
+            raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name) from None
+    else:
+        yaml = YAML(typ="rt")
+        yaml.allow_duplicate_keys = False
+        try:
+            parsed = yaml.load(text)
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            problem = " ".join(str(exc.problem or exc.context or "malformed YAML").split())
+            raise InputError(f"invalid YAML: {problem}", file=name, line=line) from None
+        except (YAMLError, ValueError, TypeError) as exc:
+            raise InputError(f"invalid YAML: {' '.join(str(exc).split())[:200]}", file=name) from None
+        except RecursionError:
+            raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name) from None
+    data = _plain(parsed, (), lines, 0, [0], name)
+    return Document(path=name, data=data, lines=lines)
+
+
+def _describe(error: dict) -> str:
+    """One plain sentence for a pydantic error."""
+    kind = error.get("type", "")
+    if kind == "extra_forbidden":
+        return "unknown key (check the spelling; see `planner schema`)"
+    if kind == "missing":
+        return "required key is missing"
+    message = error.get("msg", "invalid value")
+    message = message.removeprefix("Value error, ")
+    value = error.get("input")
+    if kind not in ("missing",) and isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        return f"{shown}: {message}"
+    return message
+
+
+def validate(model: type[BaseModel], doc: Document, *, context: dict | None = None) -> BaseModel:
+    """Validate a document against a model; the first error becomes one InputError line."""
+    if not isinstance(doc.data, dict):
+        raise InputError("expected a mapping of keys at the top level", file=doc.path)
+    try:
+        return model.model_validate(doc.data, context=context)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        loc = tuple(first.get("loc", ()))
+        # pydantic puts union/validator names ("function-after[...]") into locations.
+        loc = tuple(part for part in loc if isinstance(part, int) or not any(c in part for c in "[("))
+        raise InputError(_describe(first), file=doc.path, key=_dotted(loc),
+                         line=doc.line_of(loc)) from None
+
+
+def load(model: type[BaseModel], path: str | Path, *, context: dict | None = None) -> BaseModel:
+    """Read and validate a user file in one step."""
+    return validate(model, read_document(path), context=context)
