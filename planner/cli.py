@@ -107,7 +107,7 @@ def reassess(plan_file, reassessment_file, out, fmt, force, paper, catalog_folde
     old = load_plan(plan_file)
     reassessment = load_reassessment(reassessment_file)
     catalog = _catalog(catalog_folder)
-    new = reassess_plan(old, reassessment, catalog)
+    new = reassess_plan(old, reassessment, catalog, source=str(reassessment_file))
     out_path = Path(out) if out else _versioned_name(Path(plan_file), new.version, fmt or "json")
     chosen = _format_for(out_path, fmt)
     if out_path.resolve() == Path(plan_file).resolve():

@@ -1,0 +1,119 @@
+"""Turning a solved template and the week levels into the plan's weeks.
+
+Every date, dose, alternative and session length of the plan JSON is set here;
+the solver decided which exercises go on which day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.catalog import Catalog, Exercise
+from planner.eligibility import Eligibility
+from planner.plan import Alternative, PlannedExercise, Session, Week
+from planner.profile import Profile
+from planner.progression import Level, WeekShape, dose_for, dose_seconds
+from planner.timing import session_minutes
+from planner.vocab import LIMB_MUSCLES, MUSCLE_GROUPS, WEEKDAYS
+
+
+def alternatives(exercise: Exercise, elig: Eligibility) -> list[Alternative]:
+    """A pool version (when a pool is usable) and a bodyweight one, sharing a primary muscle."""
+    def overlap(other: Exercise) -> tuple:
+        shared = len(set(other.primary_muscles) & set(exercise.primary_muscles))
+        extra = len(set(other.primary_muscles) - set(exercise.primary_muscles))
+        return (-shared, extra, other.pattern != exercise.pattern, other.id)
+
+    out = []
+    candidates = [e for e in elig.exercises if e.id != exercise.id
+                  and set(e.primary_muscles) & set(exercise.primary_muscles)]
+    if elig.pool_usable and exercise.modality != "aquatic":
+        pool = sorted((e for e in candidates if e.modality == "aquatic"), key=overlap)
+        if pool:
+            out.append(pool[0])
+    bodyweight = sorted((e for e in candidates if e.load_kind == "bodyweight" and e.modality != "aquatic"
+                         and e not in out), key=overlap)
+    if bodyweight:
+        out.append(bodyweight[0])
+    return [Alternative(id=e.id, name=e.name, modality=e.modality) for e in out]
+
+
+def affected_note(exercise: Exercise, profile: Profile) -> str | None:
+    """One-sided work for an affected limb: start with that side and do it first."""
+    if not exercise.unilateral:
+        return None
+    for part in profile.affected:
+        if part in ("left_leg", "right_leg", "left_arm", "right_arm") and \
+                set(exercise.primary_muscles) & set(LIMB_MUSCLES[part]):
+            side = part.replace("_", " ")
+            return f"Start with the {side}; if it tires first, add one extra set on the {side} only."
+    return None
+
+
+def planned(exercise: Exercise, level: Level, profile: Profile, elig: Eligibility) -> PlannedExercise:
+    """One exercise with its full dose for one week."""
+    dose = dose_for(exercise, level, profile)
+    return PlannedExercise(
+        id=exercise.id, name=exercise.name, modality=exercise.modality, equipment=list(exercise.equipment),
+        primary_muscles=list(exercise.primary_muscles), sets=dose.sets, reps=dose.reps, hold_s=dose.hold_s,
+        effort_rpe=dose.effort_rpe, rest_s=dose.rest_s, load=dose.load,
+        alternatives=alternatives(exercise, elig), unilateral=exercise.unilateral,
+        note=affected_note(exercise, profile))
+
+
+def session_for(date: dt.date, ids: list[str], level: Level, profile: Profile, catalog: Catalog,
+                elig: Eligibility) -> Session:
+    """A dated session: exercises, the muscles they load, and its length in minutes."""
+    exercises = [catalog.exercise(i) for i in ids]
+    seconds = sum(dose_seconds(e, dose_for(e, level, profile)) for e in exercises)
+    muscles = sorted({m for e in exercises for m in e.primary_muscles}, key=MUSCLE_GROUPS.index)
+    return Session(date=date, weekday=WEEKDAYS[date.weekday()], muscle_groups=muscles,
+                   minutes=session_minutes(seconds),
+                   exercises=[planned(e, level, profile, elig) for e in exercises])
+
+
+def build_weeks(profile: Profile, catalog: Catalog, elig: Eligibility, sessions: dict[int, list[str]],
+                shapes: list[WeekShape], levels: dict[int, Level], *, from_week: int = 1,
+                block_two_sessions: dict[int, list[str]] | None = None) -> list[Week]:
+    """The plan's weeks from `from_week` on; block two may use stepped-up sessions."""
+    weeks = []
+    for shape in shapes:
+        if shape.week < from_week:
+            continue
+        start = profile.schedule.start + dt.timedelta(days=7 * (shape.week - 1))
+        plan_sessions = block_two_sessions if (shape.block == 2 and block_two_sessions) else sessions
+        week_sessions = [session_for(start + dt.timedelta(days=offset), ids, levels[shape.week], profile,
+                                     catalog, elig)
+                         for offset, ids in sorted(plan_sessions.items())]
+        weeks.append(Week(week=shape.week, start=start, phase=shape.phase, deload=shape.deload,
+                          sessions=week_sessions))
+    return weeks
+
+
+def step_up(sessions: dict[int, list[str]], catalog: Catalog, elig: Eligibility, profile: Profile,
+            block_levels: list[Level], direction: str = "harder") -> dict[int, list[str]]:
+    """Move each exercise one rung along its ladder where the client can do that rung.
+
+    A rung is taken only when it trains exactly the same primary muscles (so the
+    rest and frequency rules still hold), is eligible, is not already in the
+    session, and the session still fits the time at every week's dose.
+    """
+    limit = profile.schedule.minutes_per_session
+    stepped = {}
+    for day, ids in sessions.items():
+        new_ids = []
+        for exercise_id in ids:
+            exercise = catalog.exercise(exercise_id)
+            other_id = getattr(exercise, direction)
+            other = catalog.exercises.get(other_id) if other_id else None
+            if (other is not None and other.id in elig.ids and other.id not in ids and other.id not in new_ids
+                    and set(other.primary_muscles) == set(exercise.primary_muscles)):
+                new_ids.append(other.id)
+            else:
+                new_ids.append(exercise_id)
+        fits = all(
+            session_minutes(sum(dose_seconds(catalog.exercise(i), dose_for(catalog.exercise(i), level, profile))
+                                for i in new_ids)) <= limit
+            for level in block_levels)
+        stepped[day] = new_ids if fits else list(ids)
+    return stepped

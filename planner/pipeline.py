@@ -1,0 +1,113 @@
+"""The whole generation in one place: profile -> eligibility -> solver -> Plan.
+
+screen (red flags) -> eligibility -> week shape and levels -> CP-SAT template ->
+weeks with doses -> nutrition -> assessments, notes, warnings, history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner import assessment, safety
+from planner.assemble import build_weeks, step_up
+from planner.catalog import Catalog
+from planner.eligibility import Eligibility, eligibility
+from planner.plan import HistoryEntry, Plan
+from planner.profile import Profile
+from planner.progression import (
+    Level, WeekShape, cautious, peak_seconds, reassessment_dates, skeleton, week_levels,
+)
+from planner.solver import Template, order_session, solve_template
+
+
+def plan_date(profile: Profile) -> dt.date:
+    """The date a plan is made on: the baseline assessment, else the day before the start.
+
+    Taken from the profile, not the clock, so the same profile gives the same bytes.
+    """
+    if profile.assessment and profile.assessment.date:
+        return profile.assessment.date
+    return profile.schedule.start - dt.timedelta(days=1)
+
+
+def solve_for(profile: Profile, catalog: Catalog, elig: Eligibility, levels: list[Level], *,
+              preferred=(), forbidden_first_days=()) -> Template:
+    """Solve the weekly template, budgeting each exercise at its longest dose."""
+    seconds = {e.id: peak_seconds(e, levels, profile) for e in elig.exercises}
+    return solve_template(profile, catalog, elig, seconds, preferred=list(preferred),
+                          forbidden_first_days=list(forbidden_first_days))
+
+
+def steps_up_automatically(profile: Profile, elig: Eligibility) -> bool:
+    """Step up the ladder at the midpoint without waiting for a reassessment?
+
+    Not for slow-progression (neurogenic) clients, nor for cautious clients whose
+    baseline tests already cross two or more cut-offs: their step waits for the
+    reassessment to show it is safe.
+    """
+    if elig.rule.progression == "slow":
+        return False
+    if cautious(profile) and profile.assessment is not None:
+        if len(assessment.flags(profile.assessment, profile)) >= 2:
+            return False
+    return True
+
+
+def notes_for(profile: Profile, catalog: Catalog, elig: Eligibility) -> list[str]:
+    """Condition and limitation notes printed on the programme."""
+    notes = list(elig.rule.notes)
+    for tag in profile.limitations:
+        rule = catalog.limitations.get(tag)
+        if rule:
+            notes.append(rule.note)
+    notes.append("On the days between sessions, take a light walk; it is advice, not a session.")
+    return notes
+
+
+def build_plan(profile: Profile, catalog: Catalog) -> Plan:
+    """Build the whole plan for one client, or raise SafetyRefusal / Infeasible / InputError."""
+    safety.screen(profile)
+    from planner.nutrition import build_nutrition  # late: nutrition pulls its own solver
+
+    elig = eligibility(profile, catalog)
+    shapes = skeleton(profile.schedule.weeks)
+    levels = week_levels(profile, elig.rule, shapes)
+    template = solve_for(profile, catalog, elig, list(levels.values()))
+
+    block_two = None
+    if steps_up_automatically(profile, elig):
+        block_levels = [levels[s.week] for s in shapes if s.block == 2]
+        stepped = step_up(template.sessions, catalog, elig, profile, block_levels)
+        block_two = {day: order_session([catalog.exercise(i) for i in ids]) for day, ids in stepped.items()}
+    weeks = build_weeks(profile, catalog, elig, template.sessions, shapes, levels,
+                        block_two_sessions=block_two)
+
+    training_days = sorted({s.weekday for w in weeks for s in w.sessions})
+    nutrition, nutrition_warnings = build_nutrition(profile, catalog, training_days)
+    warnings = list(elig.warnings) + list(nutrition_warnings)
+    if elig.rule.clinician_oversight:
+        warnings.append(f"{elig.rule.label}: this programme needs a clinician's oversight.")
+    assessments = []
+    if profile.assessment is not None:
+        assessments.append(assessment.record(profile.assessment, profile))
+    made = plan_date(profile)
+    return Plan(
+        version=1, profile=profile, weeks=weeks, nutrition=nutrition, assessments=assessments,
+        reassessment_dates=reassessment_dates(profile.schedule.start, profile.schedule.weeks),
+        warnings=warnings, history=[HistoryEntry(version=1, action="generate", date=made)],
+        stop_rules=list(safety.STOP_RULES), notes=notes_for(profile, catalog, elig),
+        solver={"status": template.status, "objective": template.objective,
+                "soft_penalties": template.penalties},
+        catalog_version=catalog_fingerprint(catalog),
+    )
+
+
+def catalog_fingerprint(catalog: Catalog) -> str:
+    """A short, stable digest of the catalog so a plan says which catalog made it."""
+    import hashlib
+    digest = hashlib.sha256()
+    for exercise_id in sorted(catalog.exercises):
+        digest.update(catalog.exercises[exercise_id].model_dump_json().encode())
+    for food_id in sorted(catalog.foods):
+        digest.update(catalog.foods[food_id].model_dump_json().encode())
+    return digest.hexdigest()[:12]

@@ -1,0 +1,241 @@
+"""Rebuilding a plan after a reassessment; the weeks already done stay exactly as they were.
+
+Decision (domain.md, smallest worthwhile changes): worse tests or grades, `too_hard`
+or adherence below 0.5 -> step down (and warn the clinician); better tests or
+grades beyond the smallest change, or `too_easy` -> step up; otherwise repeat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator
+
+from planner import assessment, safety, sources
+from planner.assemble import build_weeks
+from planner.catalog import Catalog
+from planner.eligibility import eligibility
+from planner.errors import InputError
+from planner.pipeline import notes_for, solve_for
+from planner.plan import HistoryEntry, Plan
+from planner.profile import Assessment, Profile, Strict
+from planner.progression import Level, skeleton, week_levels
+from planner.vocab import (
+    Allergen, BodyPart, Diet, Equipment, HealthCondition, Limitation, MuscleGroup, RedFlag,
+    Tolerance, Weekday,
+)
+
+SHIFT = {"step_up": 1, "repeat": 0, "step_down": -1}
+LADDER_DIRECTION = {"step_up": "harder", "step_down": "easier"}
+
+
+class ProfileChanges(Strict):
+    """Profile keys a reassessment may change; anything else needs a new profile."""
+
+    weight_kg: float | None = Field(None, ge=30, le=300)
+    weight_lb: float | None = Field(None, ge=66, le=662)
+    days: list[Weekday] | None = None
+    sessions_per_week: int | None = Field(None, ge=2, le=6)
+    minutes_per_session: int | None = Field(None, ge=20, le=120)
+    equipment: list[Equipment] | None = None
+    limitations: list[Limitation] | None = None
+    affected: list[BodyPart] | None = None
+    targets: list[MuscleGroup | str] | None = None
+    conditions: list[HealthCondition] | None = None
+    medications: list[str] | None = None
+    blood_pressure: str | None = None
+    meals_per_day: int | None = Field(None, ge=3, le=6)
+    diet: Diet | None = None
+    avoid: list[Allergen] | None = None
+    protein_g_per_kg: float | None = Field(None, ge=0.5, le=2.2)
+
+
+class Tests(Strict):
+    grip_kg: float | None = Field(None, ge=0, le=100)
+    chair_stand_5x_s: float | None = Field(None, gt=0, le=300)
+    walk_6min_m: float | None = Field(None, ge=0, le=1200)
+    gait_speed_m_s: float | None = Field(None, ge=0, le=4)
+    sppb_points: int | None = Field(None, ge=0, le=12)
+    timed_up_and_go_s: float | None = Field(None, gt=0, le=300)
+
+
+class Reassessment(Strict):
+    """A reassessment file (spec/plan.md)."""
+
+    date: dt.date = Field(description="Weeks starting on or after this date are rebuilt.")
+    assessment: Tests = Field(default_factory=Tests)
+    strength: dict[MuscleGroup, int] = Field(default_factory=dict)
+    tolerance: Tolerance = "good"
+    adherence: float = Field(1.0, ge=0, le=1, description="Share of planned sessions done, 0..1.")
+    red_flags: list[RedFlag] = Field(default_factory=list)
+    changes: ProfileChanges = Field(default_factory=ProfileChanges)
+    notes: str | None = Field(None, max_length=4000)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_only(cls, value):
+        return value.date() if isinstance(value, dt.datetime) else value
+
+    @field_validator("strength")
+    @classmethod
+    def _mrc(cls, grades):
+        for muscle, grade in grades.items():
+            if isinstance(grade, bool) or not 0 <= grade <= 5:
+                raise ValueError(f"grade for {muscle} must be 0..5 (MRC scale)")
+        return grades
+
+
+def load_reassessment(path: str | Path) -> Reassessment:
+    """Read and validate a reassessment file; InputError names file, key and line."""
+    return sources.load(Reassessment, path)
+
+
+def _updated_profile(old: Profile, re: Reassessment, source: str) -> Profile:
+    data = old.model_dump(mode="json")
+    changes = re.changes.model_dump(exclude_none=True)
+    client, schedule, screening, nutrition = data["client"], data["schedule"], data["screening"], data["nutrition"]
+    if "weight_kg" in changes or "weight_lb" in changes:
+        client.pop("weight_kg", None)
+        for key in ("weight_kg", "weight_lb"):
+            if key in changes:
+                client[key] = changes[key]
+    for key in ("days", "sessions_per_week", "minutes_per_session"):
+        if key in changes:
+            schedule[key] = changes[key]
+    if "days" in changes and "sessions_per_week" not in changes:
+        schedule["sessions_per_week"] = None if old.schedule.sessions_per_week is None else \
+            min(old.schedule.sessions_per_week, len(changes["days"]))
+    for key in ("equipment", "limitations", "affected", "targets"):
+        if key in changes:
+            data[key] = changes[key]
+    for key in ("conditions", "medications", "blood_pressure"):
+        if key in changes:
+            screening[key] = changes[key]
+    for key in ("meals_per_day", "diet", "avoid", "protein_g_per_kg"):
+        if key in changes:
+            nutrition[key] = changes[key]
+    data["strength"] = {**data["strength"], **re.strength}
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        key = ".".join(str(p) for p in first.get("loc", ()) if not any(c in str(p) for c in "[("))
+        message = first.get("msg", "invalid").removeprefix("Value error, ")
+        raise InputError(f"the changed profile is not valid: {message}", file=source,
+                         key=f"changes ({key})" if key else "changes") from None
+
+
+def decide(plan: Plan, re: Reassessment, profile_before: Profile) -> tuple[str, list[str]]:
+    """step_up, repeat or step_down, with the reasons in words."""
+    tests = Assessment(**re.assessment.model_dump())
+    last = plan.assessments[-1] if plan.assessments else None
+    verdict = assessment.change_verdict(last, tests)
+    grades_down = [m for m, g in re.strength.items() if g < profile_before.grade(m)]
+    grades_up = [m for m, g in re.strength.items() if g > profile_before.grade(m)]
+    down = []
+    if verdict == "worse":
+        down.append("tests worse by more than the smallest worthwhile change")
+    if grades_down:
+        down.append(f"strength grade lower for {', '.join(grades_down)}")
+    if re.tolerance == "too_hard":
+        down.append("the client found the plan too hard")
+    if re.adherence < 0.5:
+        down.append(f"only {round(re.adherence * 100)}% of sessions done")
+    if down:
+        return "step_down", down
+    up = []
+    if verdict == "improved":
+        up.append("tests improved beyond the smallest worthwhile change")
+    if grades_up:
+        up.append(f"strength grade higher for {', '.join(grades_up)}")
+    if re.tolerance == "too_easy":
+        up.append("the client found the plan too easy")
+    if up:
+        return "step_up", up
+    return "repeat", ["no change beyond the smallest worthwhile change"]
+
+
+def _last_loaded_level(levels: dict[int, Level], shapes, before_week: int) -> Level | None:
+    loaded = [levels[s.week] for s in shapes if s.week < before_week and not s.deload]
+    return loaded[-1] if loaded else None
+
+
+def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str = "reassessment") -> Plan:
+    """The next version of the plan, rebuilt from the reassessment date on."""
+    if re.red_flags:
+        words = [safety.RED_FLAG_WORDS[f] for f in re.red_flags]
+        raise safety.SafetyRefusal(f"{source}: no plan made: {'; '.join(words)}. Seek medical attention now "
+                                   "(call your doctor, or emergency services if symptoms are severe or sudden).")
+    last_date = plan.history[-1].date
+    if re.date < last_date:
+        raise InputError(f"{re.date} is before the last plan change ({last_date}); dates must move forward",
+                         file=source, key="date")
+    rebuilt = [w for w in plan.weeks if w.start >= re.date]
+    if not rebuilt:
+        raise InputError(f"{re.date} is after the last week starts ({plan.weeks[-1].start}); nothing to rebuild",
+                         file=source, key="date")
+    from_week = rebuilt[0].week
+    profile = _updated_profile(plan.profile, re, source)
+    safety.screen(profile, source=source)
+    from planner.nutrition import build_nutrition
+
+    decision, reasons = decide(plan, re, plan.profile)
+    shift = sum(SHIFT.get(h.decision or "repeat", 0) for h in plan.history) + SHIFT[decision]
+    shift = max(-2, min(1, shift))
+    elig = eligibility(profile, catalog)
+    shapes = skeleton(profile.schedule.weeks)
+    base_levels = week_levels(profile, elig.rule, shapes)
+    levels = {**base_levels, **week_levels(profile, elig.rule, shapes, shift=shift, from_week=from_week,
+                                           before=_last_loaded_level(base_levels, shapes, from_week))}
+
+    kept = plan.weeks[:from_week - 1]
+    current = (kept[-1] if kept else plan.weeks[from_week - 1]).sessions
+    preferred = []
+    for s in current:
+        for item in s.exercises:
+            exercise = catalog.exercises.get(item.id)
+            if exercise is None:
+                continue
+            step = getattr(exercise, LADDER_DIRECTION[decision]) if decision in LADDER_DIRECTION else None
+            stepped = catalog.exercises.get(step) if step else None
+            if stepped is not None and set(stepped.primary_muscles) == set(exercise.primary_muscles):
+                preferred.append(stepped.id)
+            else:
+                preferred.append(exercise.id)
+    first_start = rebuilt[0].start
+    forbidden = []
+    if kept:
+        for s in kept[-1].sessions:
+            if s.date == first_start - dt.timedelta(days=1):
+                forbidden = [(0, m) for m in s.muscle_groups]
+    rebuild_levels = [levels[s.week] for s in shapes if s.week >= from_week]
+    template = solve_for(profile, catalog, elig, rebuild_levels, preferred=sorted(set(preferred)),
+                         forbidden_first_days=forbidden)
+    new_weeks = build_weeks(profile, catalog, elig, template.sessions, shapes, levels, from_week=from_week)
+
+    training_days = sorted({s.weekday for w in new_weeks for s in w.sessions})
+    nutrition, nutrition_warnings = build_nutrition(profile, catalog, training_days)
+    record = assessment.record(Assessment(**re.assessment.model_dump()), profile, date=re.date)
+    warnings = list(elig.warnings) + list(nutrition_warnings)
+    if decision == "step_down":
+        warnings.append(f"Reassessment {re.date}: plan stepped down ({'; '.join(reasons)}); "
+                        "clinician, please review.")
+    if elig.rule.clinician_oversight:
+        warnings.append(f"{elig.rule.label}: this programme needs a clinician's oversight.")
+    version = plan.version + 1
+    notes = notes_for(profile, catalog, elig)
+    notes.append(f"Reassessment {re.date}: {decision.replace('_', ' ')} ({'; '.join(reasons)}).")
+    if re.notes:
+        notes.append(f"Reassessment notes: {re.notes}")
+    return Plan(
+        version=version, profile=profile, weeks=list(kept) + new_weeks, nutrition=nutrition,
+        assessments=list(plan.assessments) + [record], reassessment_dates=list(plan.reassessment_dates),
+        warnings=warnings,
+        history=list(plan.history) + [HistoryEntry(version=version, action="reassess", date=re.date,
+                                                   decision=decision, rebuilt_from_week=from_week)],
+        stop_rules=list(plan.stop_rules) or list(safety.STOP_RULES), notes=notes,
+        solver={"status": template.status, "objective": template.objective,
+                "soft_penalties": template.penalties},
+        catalog_version=plan.catalog_version,
+    )

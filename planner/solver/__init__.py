@@ -1,0 +1,168 @@
+"""The weekly session template, solved with CP-SAT.
+
+The template (which exercises on which day of the plan week) repeats every week;
+progression then sets each week's doses. Solver settings live here; the rules
+live in planner/solver/rules.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from planner.catalog import Catalog, Exercise, ladder
+from planner.eligibility import Eligibility
+from planner.errors import Infeasible
+from planner.profile import Profile
+from planner.solver import rules
+from planner.solver.explain import explain_core, precheck
+from planner.timing import COOL_DOWN_S, WARM_UP_S
+from planner.vocab import LIMB_MUSCLES, LOWER_BODY, MUSCLE_GROUPS, WEEKDAYS
+
+# Deterministic: one worker, fixed seed, and a limit in deterministic time (work
+# units, not seconds), so the same profile gives the same plan on any machine.
+SEED = 20261207
+DETERMINISTIC_LIMIT = 20.0
+
+# Core movement patterns a week should cover (domain.md); balance for older adults.
+PATTERN_GROUPS = {
+    "squat": ("squat", "lunge"), "hinge": ("hinge",), "push": ("push",), "pull": ("pull",),
+    "overhead_or_raise": ("overhead", "raise"), "calf": ("calf",), "core": ("core",),
+    "grip": ("carry_grip",),
+}
+WEIGHTS = {
+    "pattern": 40, "exercise": 3, "isolation": 2, "back_to_back": 10, "three_sessions": 15,
+    "affected_limb": 30, "water_for_knees": 8, "heat": 10, "rung": 4, "keep": 12,
+}
+# Order inside a session: big compound movements first, then isolation, then balance.
+PATTERN_ORDER = ("squat", "lunge", "hinge", "push", "pull", "overhead", "raise", "calf", "carry_grip",
+                 "core", "balance", "gait")
+
+
+@dataclass(frozen=True)
+class Template:
+    """The solved week: exercise ids per day offset (0 = plan start's weekday)."""
+
+    sessions: dict[int, list[str]]
+    status: str
+    objective: int
+    penalties: list[str] = field(default_factory=list)
+    wall_time_s: float = 0.0
+
+
+def day_offsets(profile: Profile) -> tuple[int, list[int]]:
+    """The plan start's weekday and the available days as offsets within a plan week."""
+    start_weekday = profile.schedule.start.weekday()
+    offsets = sorted((WEEKDAYS.index(d) - start_weekday) % 7 for d in profile.schedule.days)
+    return start_weekday, offsets
+
+
+def exercise_costs(profile: Profile, catalog: Catalog, elig: Eligibility) -> dict[str, tuple[int, str]]:
+    """Per-exercise soft costs with the reason named."""
+    costs: dict[str, tuple[int, str]] = {}
+    water_for_knees = elig.pool_usable and ({"no_impact", "knee_pain"} & set(profile.limitations))
+    heat_sensitive = profile.neurogenic_cause == "multiple_sclerosis"
+    cautious = profile.older_adult or profile.condition in ("sarcopenia", "neurogenic")
+    for e in elig.exercises:
+        cost, reason = 0, "preference"
+        if water_for_knees and e.modality != "aquatic" and set(e.primary_muscles) & LOWER_BODY:
+            cost, reason = cost + WEIGHTS["water_for_knees"], "prefer_water_for_knees"
+        if heat_sensitive and e.modality == "aquatic":
+            cost, reason = cost + WEIGHTS["heat"], "warm_pool_heat_sensitive"
+        rung = ladder(catalog, e.id).index(e.id)
+        # Cautious clients start at the foot of a ladder; others one rung up.
+        rung_cost = rung if cautious else abs(rung - 1)
+        if rung_cost:
+            cost += WEIGHTS["rung"] * rung_cost
+            reason = reason if reason != "preference" else "ladder_rung"
+        costs[e.id] = (cost, reason)
+    return costs
+
+
+def solve_template(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[str, int], *,
+                   preferred: list[str] = (), forbidden_first_days: list[tuple[int, str]] = (),
+                   ) -> Template:
+    """Solve the weekly template or raise Infeasible with reasons in plain words."""
+    start_weekday, available = day_offsets(profile)
+    reasons = precheck(profile, catalog, elig, available, start_weekday)
+    if reasons:
+        raise Infeasible(reasons)
+
+    model = cp_model.CpModel()
+    days = list(range(7))
+    exercises: list[Exercise] = list(elig.exercises)
+    assumptions: dict[str, cp_model.IntVar] = {}
+
+    def assume(name: str):
+        if name not in assumptions:
+            assumptions[name] = model.NewBoolVar(name)
+        return assumptions[name]
+
+    chosen = {(d, e.id): model.NewBoolVar(f"do({e.id}, day {d})") for d in days for e in exercises}
+    session = {d: model.NewBoolVar(f"session(day {d})") for d in days}
+    loads = {(d, m): model.NewBoolVar(f"loads({m}, day {d})") for d in days for m in MUSCLE_GROUPS}
+
+    rules.add_exercise_makes_session(model, chosen, session, days, exercises)
+    rules.add_muscle_loading(model, chosen, loads, days, exercises, MUSCLE_GROUPS)
+    rules.add_available_days(model, session, days, available, assume)
+    rules.add_sessions_per_week(model, session, days, profile.schedule.sessions_per_week, assume)
+    rules.add_weekly_frequency(model, loads, days, MUSCLE_GROUPS, elig.targets, assume)
+    rules.add_rest_days(model, loads, days, MUSCLE_GROUPS, forbidden_first_days)
+    rules.add_session_time(model, chosen, session, days, exercises, seconds, WARM_UP_S + COOL_DOWN_S,
+                           profile.schedule.minutes_per_session * 60, assume)
+    ladders = {}
+    eligible_ids = {e.id for e in exercises}
+    for e in exercises:
+        rungs = [r for r in ladder(catalog, e.id) if r in eligible_ids]
+        ladders[rungs[0]] = rungs
+    rules.add_one_rung_per_ladder(model, chosen, days, ladders)
+
+    penalties: list[rules.Penalty] = []
+    pattern_groups = dict(PATTERN_GROUPS)
+    if profile.older_adult or profile.condition == "sarcopenia" or "balance_impaired" in profile.limitations:
+        pattern_groups["balance"] = ("balance", "gait")
+    penalties += rules.soft_pattern_coverage(model, chosen, days, exercises, pattern_groups, WEIGHTS["pattern"])
+    penalties += rules.soft_lean_sessions(chosen, days, exercises, WEIGHTS["exercise"], WEIGHTS["isolation"])
+    penalties += rules.soft_even_spacing(model, session, days, WEIGHTS["back_to_back"])
+    penalties += rules.soft_prefer_three_sessions(session, days, profile.schedule.sessions_per_week,
+                                                  WEIGHTS["three_sessions"])
+    limb_muscles = sorted({m for part in profile.affected for m in LIMB_MUSCLES[part] if m in elig.targets},
+                          key=MUSCLE_GROUPS.index)
+    penalties += rules.soft_affected_limb_unilateral(model, chosen, days, exercises, limb_muscles,
+                                                     WEIGHTS["affected_limb"])
+    penalties += rules.soft_exercise_costs(chosen, days, exercise_costs(profile, catalog, elig))
+    penalties += rules.soft_keep_exercises(model, chosen, days, [p for p in preferred if p in eligible_ids],
+                                           WEIGHTS["keep"])
+    model.Minimize(sum(weight * term for term, weight, _ in penalties))
+
+    model.AddAssumptions(list(assumptions.values()))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = SEED
+    solver.parameters.max_deterministic_time = DETERMINISTIC_LIMIT
+    status = solver.Solve(model)
+    if status == cp_model.INFEASIBLE:
+        core_indices = solver.SufficientAssumptionsForInfeasibility()
+        by_index = {v.Index(): name for name, v in assumptions.items()}
+        core = [by_index[i] for i in core_indices if i in by_index]
+        raise Infeasible(explain_core(core, profile, start_weekday))
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise Infeasible([f"the solver found no plan within its limit (status {solver.StatusName(status)})"])
+
+    by_id = {e.id: e for e in exercises}
+    sessions = {}
+    for d in days:
+        if solver.Value(session[d]):
+            ids = [e.id for e in exercises if solver.Value(chosen[d, e.id])]
+            sessions[d] = order_session([by_id[i] for i in ids])
+    paid = [name for term, weight, name in penalties
+            if not isinstance(term, cp_model.IntVar) or solver.Value(term)]
+    return Template(sessions=sessions, status=solver.StatusName(status), objective=int(solver.ObjectiveValue()),
+                    penalties=[n for n in paid if not n.startswith("exercise(")],
+                    wall_time_s=solver.WallTime())
+
+
+def order_session(exercises: list[Exercise]) -> list[str]:
+    """Compound before isolation, then by movement pattern, then id (stable, deterministic)."""
+    return [e.id for e in sorted(exercises, key=lambda e: (not e.compound, PATTERN_ORDER.index(e.pattern), e.id))]

@@ -1,0 +1,174 @@
+"""The rules of the weekly template, one function each (OR-Tools CP-SAT).
+
+Hard rules constrain the model; soft rules return (penalty literal or expression,
+weight) pairs with readable names so the result can be explained. A session
+template is solved for the seven days of a plan week (day 0 = the weekday the
+plan starts on) and repeats every week, so rest is checked cyclically: day 6 of
+one week and day 0 of the next are consecutive.
+"""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from planner.catalog import Exercise
+
+Penalty = tuple[cp_model.IntVar | cp_model.LinearExpr, int, str]
+
+
+def add_exercise_makes_session(model, chosen, session, days, exercises) -> None:
+    """Hard: a day has a session exactly when at least one exercise is on it."""
+    for day in days:
+        on_day = [chosen[day, e.id] for e in exercises]
+        model.AddMaxEquality(session[day], on_day)
+
+
+def add_muscle_loading(model, chosen, loads, days, exercises, muscles) -> None:
+    """Hard: a muscle is loaded on a day exactly when an exercise there has it as a primary muscle."""
+    for day in days:
+        for muscle in muscles:
+            training = [chosen[day, e.id] for e in exercises if muscle in e.primary_muscles]
+            if training:
+                model.AddMaxEquality(loads[day, muscle], training)
+            else:
+                model.Add(loads[day, muscle] == 0)
+
+
+def add_available_days(model, session, days, available, assume) -> None:
+    """Hard: sessions only on the client's days (one assumption per other day, to explain)."""
+    for day in days:
+        if day not in available:
+            model.Add(session[day] == 0).OnlyEnforceIf(assume(f"day_off:{day}"))
+
+
+def add_sessions_per_week(model, session, days, wanted: int | None, assume) -> None:
+    """Hard: exactly the sessions asked for, else 2 or 3 (ACSM: novices 2-3 days a week)."""
+    count = sum(session[day] for day in days)
+    if wanted is None:
+        model.Add(count >= 2)
+        model.Add(count <= 3)
+    else:
+        model.Add(count == wanted).OnlyEnforceIf(assume("sessions_per_week"))
+
+
+def add_weekly_frequency(model, loads, days, muscles, targets, assume) -> None:
+    """Hard: each target muscle in 2-3 sessions a week; no muscle in more than 3."""
+    for muscle in muscles:
+        count = sum(loads[day, muscle] for day in days)
+        model.Add(count <= 3)
+        if muscle in targets:
+            model.Add(count >= 2).OnlyEnforceIf(assume(f"target:{muscle}"))
+
+
+def add_rest_days(model, loads, days, muscles, forbidden_first_days=()) -> None:
+    """Hard: 48 h between two sessions loading the same muscle: never on consecutive days.
+
+    Cyclic over the week, because the template repeats. `forbidden_first_days`
+    holds (day, muscle) pairs already loaded the day before a rebuilt part starts.
+    """
+    for day in days:
+        following = (day + 1) % 7
+        for muscle in muscles:
+            model.AddBoolOr([loads[day, muscle].Not(), loads[following, muscle].Not()])
+    for day, muscle in forbidden_first_days:
+        model.Add(loads[day, muscle] == 0)
+
+
+def add_session_time(model, chosen, session, days, exercises, seconds: dict[str, int],
+                     fixed_seconds: int, limit_seconds: int, assume) -> None:
+    """Hard: each session, at its longest week's dose plus warm-up and cool-down, fits the time."""
+    for day in days:
+        work = sum(seconds[e.id] * chosen[day, e.id] for e in exercises)
+        model.Add(work + fixed_seconds * session[day] <= limit_seconds).OnlyEnforceIf(
+            assume("minutes_per_session"))
+
+
+def add_one_rung_per_ladder(model, chosen, days, ladders: dict[str, list[str]]) -> None:
+    """Hard: two rungs of the same ladder never share a session (one movement, one level)."""
+    for day in days:
+        for rungs in ladders.values():
+            if len(rungs) > 1:
+                model.Add(sum(chosen[day, r] for r in rungs) <= 1)
+
+
+# --- Soft rules --------------------------------------------------------------------
+
+def soft_pattern_coverage(model, chosen, days, exercises, pattern_groups: dict[str, tuple[str, ...]],
+                          weight: int) -> list[Penalty]:
+    """Soft: each core movement pattern appears in the week (balanced programme)."""
+    penalties = []
+    for name, patterns in pattern_groups.items():
+        doing = [chosen[day, e.id] for day in days for e in exercises if e.pattern in patterns]
+        if not doing:
+            continue
+        covered = model.NewBoolVar(f"covered({name})")
+        model.AddMaxEquality(covered, doing)
+        penalties.append((1 - covered, weight, f"pattern_missing({name})"))
+    return penalties
+
+
+def soft_lean_sessions(chosen, days, exercises, weight: int, isolation_weight: int) -> list[Penalty]:
+    """Soft: fewer exercises, compound before isolation (compound moves cover more in less time)."""
+    penalties = []
+    for day in days:
+        for e in exercises:
+            cost = weight + (0 if e.compound else isolation_weight)
+            penalties.append((chosen[day, e.id], cost, f"exercise({e.id}, day {day})"))
+    return penalties
+
+
+def soft_even_spacing(model, session, days, weight: int) -> list[Penalty]:
+    """Soft: sessions on consecutive days are avoided when the days allow (recovery, routine)."""
+    penalties = []
+    for day in days:
+        following = (day + 1) % 7
+        both = model.NewBoolVar(f"back_to_back(day {day}, day {following})")
+        model.Add(both >= session[day] + session[following] - 1)
+        penalties.append((both, weight, both.Name()))
+    return penalties
+
+
+def soft_prefer_three_sessions(session, days, wanted: int | None, weight: int) -> list[Penalty]:
+    """Soft: with no count asked for, three sessions beat two (more practice, same rest)."""
+    if wanted is not None:
+        return []
+    return [(3 - sum(session[day] for day in days), weight, "fewer_than_3_sessions")]
+
+
+def soft_affected_limb_unilateral(model, chosen, days, exercises, limb_muscles: list[str],
+                                  weight: int) -> list[Penalty]:
+    """Soft: an affected limb's muscles get one-sided work (post-cast asymmetry)."""
+    penalties = []
+    for muscle in limb_muscles:
+        doing = [chosen[day, e.id] for day in days for e in exercises
+                 if e.unilateral and muscle in e.primary_muscles]
+        if not doing:
+            continue
+        covered = model.NewBoolVar(f"unilateral({muscle})")
+        model.AddMaxEquality(covered, doing)
+        penalties.append((1 - covered, weight, f"no_unilateral_work({muscle})"))
+    return penalties
+
+
+def soft_exercise_costs(chosen, days, costs: dict[str, tuple[int, str]]) -> list[Penalty]:
+    """Soft: per-exercise preferences (water for sore knees, ladder rung, heat), named by reason."""
+    penalties = []
+    for (day, exercise_id), variable in chosen.items():
+        if exercise_id in costs and day in days:
+            cost, reason = costs[exercise_id]
+            if cost:
+                penalties.append((variable, cost, f"{reason}({exercise_id}, day {day})"))
+    return penalties
+
+
+def soft_keep_exercises(model, chosen, days, preferred: list[str], weight: int) -> list[Penalty]:
+    """Soft: after a reassessment keep (or step along the ladder) the exercises already learned."""
+    penalties = []
+    for exercise_id in preferred:
+        doing = [chosen[day, exercise_id] for day in days if (day, exercise_id) in chosen]
+        if not doing:
+            continue
+        kept = model.NewBoolVar(f"kept({exercise_id})")
+        model.AddMaxEquality(kept, doing)
+        penalties.append((1 - kept, weight, f"not_kept({exercise_id})"))
+    return penalties
