@@ -196,15 +196,15 @@ def load_catalog(folder: str | Path | None = None) -> Catalog:
     folder = Path(folder) if folder else catalog_dir()
     exercises: dict[str, Exercise] = {}
     for path in sorted((folder / "exercises").glob("*.yaml")):
-        part = sources.load(_ExerciseFile, path)
+        part = sources.load(_ExerciseFile, path, fast=True)
         for exercise_id, exercise in _unique_ids(part.exercises, str(path), "exercise").items():
             if exercise_id in exercises:
                 raise InputError(f"duplicate exercise id {exercise_id!r}", file=str(path))
             exercises[exercise_id] = exercise
-    foods = _unique_ids(sources.load(_FoodFile, folder / "foods.yaml").foods, str(folder / "foods.yaml"), "food")
-    limitations = _unique_ids(sources.load(_LimitationFile, folder / "limitations.yaml").limitations,
+    foods = _unique_ids(sources.load(_FoodFile, folder / "foods.yaml", fast=True).foods, str(folder / "foods.yaml"), "food")
+    limitations = _unique_ids(sources.load(_LimitationFile, folder / "limitations.yaml", fast=True).limitations,
                               str(folder / "limitations.yaml"), "limitation")
-    conditions = _unique_ids(sources.load(_ConditionFile, folder / "conditions.yaml").conditions,
+    conditions = _unique_ids(sources.load(_ConditionFile, folder / "conditions.yaml", fast=True).conditions,
                              str(folder / "conditions.yaml"), "condition")
     catalog = Catalog(exercises=exercises, foods=foods, limitations=limitations,
                       conditions=conditions, folder=str(folder))

@@ -69,9 +69,9 @@ def generate(profiles, out, fmt, force, paper, catalog_folder, jobs) -> None:
     paths = [Path(p) for p in profiles]
     if len(paths) > 1 or paths[0].is_dir():
         from planner.batch import run_batch
-        failures = run_batch(paths, out_dir=Path(out) if out else None, fmt=fmt or "pdf", force=force,
+        worst = run_batch(paths, out_dir=Path(out) if out else None, fmt=fmt or "pdf", force=force,
                              paper=paper, catalog_folder=catalog_folder, jobs=jobs)
-        sys.exit(0 if failures == 0 else 2)
+        sys.exit(worst)
     from planner.pipeline import build_plan
     from planner.profile import load_profile
     from planner.output import write_atomic

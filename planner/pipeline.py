@@ -11,6 +11,7 @@ import datetime as dt
 from planner import assessment, safety
 from planner.assemble import build_weeks, step_up
 from planner.catalog import Catalog
+from planner.errors import Infeasible
 from planner.eligibility import Eligibility, eligibility
 from planner.plan import HistoryEntry, Plan
 from planner.profile import Profile
@@ -36,6 +37,36 @@ def solve_for(profile: Profile, catalog: Catalog, elig: Eligibility, levels: lis
     seconds = {e.id: peak_seconds(e, levels, profile) for e in elig.exercises}
     return solve_template(profile, catalog, elig, seconds, preferred=list(preferred),
                           forbidden_first_days=list(forbidden_first_days))
+
+
+MIN_PEAK_SETS = 2  # below this a lighter week could not have fewer sets
+
+
+def solve_fitting_time(profile: Profile, catalog: Catalog, elig: Eligibility, levels_for, *,
+                       preferred=(), forbidden_first_days=(), solved_weeks=None):
+    """Solve at the condition's full dose; if sessions are too short, peak at fewer sets.
+
+    `levels_for(max_sets)` gives the week levels; `solved_weeks` limits which
+    weeks' doses must fit. Returns (template, levels, peak sets, warnings).
+    """
+    caps = sorted({elig.rule.max_sets, min(elig.rule.max_sets, MIN_PEAK_SETS)}, reverse=True)
+    for cap in caps:
+        levels = levels_for(cap)
+        budget = [level for week, level in levels.items() if solved_weeks is None or week in solved_weeks]
+        try:
+            template = solve_for(profile, catalog, elig, budget, preferred=preferred,
+                                 forbidden_first_days=forbidden_first_days)
+        except Infeasible:
+            if cap == caps[-1]:
+                raise
+            continue
+        warnings = []
+        if cap < elig.rule.max_sets:
+            warnings.append(f"{profile.schedule.minutes_per_session} minutes per session leave room for at most "
+                            f"{cap} sets of each exercise (the full dose is {elig.rule.max_sets}); "
+                            "allow more minutes for the full programme.")
+        return template, levels, cap, warnings
+    raise AssertionError("unreachable")
 
 
 def steps_up_automatically(profile: Profile, elig: Eligibility) -> bool:
@@ -71,8 +102,8 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
 
     elig = eligibility(profile, catalog)
     shapes = skeleton(profile.schedule.weeks)
-    levels = week_levels(profile, elig.rule, shapes)
-    template = solve_for(profile, catalog, elig, list(levels.values()))
+    template, levels, peak_sets, time_warnings = solve_fitting_time(
+        profile, catalog, elig, lambda cap: week_levels(profile, elig.rule, shapes, max_sets=cap))
 
     block_two = None
     if steps_up_automatically(profile, elig):
@@ -84,7 +115,7 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
 
     training_days = sorted({s.weekday for w in weeks for s in w.sessions})
     nutrition, nutrition_warnings = build_nutrition(profile, catalog, training_days)
-    warnings = list(elig.warnings) + list(nutrition_warnings)
+    warnings = list(elig.warnings) + time_warnings + list(nutrition_warnings)
     if elig.rule.clinician_oversight:
         warnings.append(f"{elig.rule.label}: this programme needs a clinician's oversight.")
     assessments = []
@@ -97,7 +128,7 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
         warnings=warnings, history=[HistoryEntry(version=1, action="generate", date=made)],
         stop_rules=list(safety.STOP_RULES), notes=notes_for(profile, catalog, elig),
         solver={"status": template.status, "objective": template.objective,
-                "soft_penalties": template.penalties},
+                "soft_penalties": template.penalties, "peak_sets": peak_sets},
         catalog_version=catalog_fingerprint(catalog),
     )
 

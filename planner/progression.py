@@ -86,13 +86,17 @@ def cautious(profile: Profile) -> bool:
 
 
 def week_levels(profile: Profile, rule: ConditionRule, shapes: list[WeekShape],
-                *, shift: int = 0, from_week: int = 1, before: Level | None = None) -> dict[int, Level]:
+                *, shift: int = 0, from_week: int = 1, before: Level | None = None,
+                max_sets: int | None = None) -> dict[int, Level]:
     """The dose level of each week from `from_week` on.
 
     `shift` moves a rebuilt plan up (+1) or down (-1) after a reassessment;
     `before` is the last loaded level of the kept weeks, so lighter weeks and
-    step-downs are measured from it.
+    step-downs are measured from it; `max_sets` caps the sets when sessions
+    are too short for the condition's full dose.
     """
+    if max_sets is not None:
+        rule = rule.model_copy(update={"max_sets": min(rule.max_sets, max_sets)})
     slow = cautious(profile)
     cap = rule.effort_cap_rpe
     levels: dict[int, Level] = {}
@@ -183,8 +187,10 @@ def dose_for(exercise: Exercise, level: Level, profile: Profile) -> Dose:
     if exercise.dose == "hold":
         return Dose(sets=level.sets, reps=None, hold_s=level.hold_s, effort_rpe=level.effort_rpe,
                     rest_s=min(level.rest_s, 60), load=load_words(exercise, level.load_stage, profile))
+    # Single-joint work on small muscles recovers faster between sets (ACSM: 1-2 min).
+    rest = level.rest_s if exercise.compound else min(level.rest_s, 60)
     return Dose(sets=level.sets, reps=level.reps, hold_s=None, effort_rpe=level.effort_rpe,
-                rest_s=level.rest_s, load=load_words(exercise, level.load_stage, profile))
+                rest_s=rest, load=load_words(exercise, level.load_stage, profile))
 
 
 def dose_seconds(exercise: Exercise, dose: Dose) -> int:

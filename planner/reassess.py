@@ -17,7 +17,7 @@ from planner.assemble import build_weeks
 from planner.catalog import Catalog
 from planner.eligibility import eligibility
 from planner.errors import InputError
-from planner.pipeline import notes_for, solve_for
+from planner.pipeline import notes_for, solve_fitting_time
 from planner.plan import HistoryEntry, Plan
 from planner.profile import Assessment, Profile, Strict
 from planner.progression import Level, skeleton, week_levels
@@ -185,10 +185,6 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
     shift = max(-2, min(1, shift))
     elig = eligibility(profile, catalog)
     shapes = skeleton(profile.schedule.weeks)
-    base_levels = week_levels(profile, elig.rule, shapes)
-    levels = {**base_levels, **week_levels(profile, elig.rule, shapes, shift=shift, from_week=from_week,
-                                           before=_last_loaded_level(base_levels, shapes, from_week))}
-
     kept = plan.weeks[:from_week - 1]
     current = (kept[-1] if kept else plan.weeks[from_week - 1]).sessions
     preferred = []
@@ -209,15 +205,25 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
         for s in kept[-1].sessions:
             if s.date == first_start - dt.timedelta(days=1):
                 forbidden = [(0, m) for m in s.muscle_groups]
-    rebuild_levels = [levels[s.week] for s in shapes if s.week >= from_week]
-    template = solve_for(profile, catalog, elig, rebuild_levels, preferred=sorted(set(preferred)),
-                         forbidden_first_days=forbidden)
+    peak = plan.solver.get("peak_sets")
+
+    def levels_for(cap):
+        # Kept weeks keep their levels; the rebuilt ones continue from the last kept loaded week.
+        cap = min(cap, peak) if peak else cap
+        base = week_levels(profile, elig.rule, shapes, max_sets=cap)
+        rebuilt_levels = week_levels(profile, elig.rule, shapes, shift=shift, from_week=from_week,
+                                     before=_last_loaded_level(base, shapes, from_week), max_sets=cap)
+        return {**base, **rebuilt_levels}
+
+    template, levels, peak_sets, time_warnings = solve_fitting_time(
+        profile, catalog, elig, levels_for, preferred=sorted(set(preferred)), forbidden_first_days=forbidden,
+        solved_weeks={s.week for s in shapes if s.week >= from_week})
     new_weeks = build_weeks(profile, catalog, elig, template.sessions, shapes, levels, from_week=from_week)
 
     training_days = sorted({s.weekday for w in new_weeks for s in w.sessions})
     nutrition, nutrition_warnings = build_nutrition(profile, catalog, training_days)
     record = assessment.record(Assessment(**re.assessment.model_dump()), profile, date=re.date)
-    warnings = list(elig.warnings) + list(nutrition_warnings)
+    warnings = list(elig.warnings) + time_warnings + list(nutrition_warnings)
     if decision == "step_down":
         warnings.append(f"Reassessment {re.date}: plan stepped down ({'; '.join(reasons)}); "
                         "clinician, please review.")
@@ -236,6 +242,6 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
                                                    decision=decision, rebuilt_from_week=from_week)],
         stop_rules=list(plan.stop_rules) or list(safety.STOP_RULES), notes=notes,
         solver={"status": template.status, "objective": template.objective,
-                "soft_penalties": template.penalties},
+                "soft_penalties": template.penalties, "peak_sets": peak_sets},
         catalog_version=plan.catalog_version,
     )

@@ -95,8 +95,12 @@ def _dotted(loc: tuple) -> str:
     return text or "(top level)"
 
 
-def read_document(path: str | Path) -> Document:
-    """Read a YAML or JSON file into plain data with line numbers; InputError on any fault."""
+def read_document(path: str | Path, *, fast: bool = False) -> Document:
+    """Read a YAML or JSON file into plain data with line numbers; InputError on any fault.
+
+    `fast` parses trusted, shipped files with libyaml and keeps no line numbers;
+    `load` re-reads with line numbers only when validation fails.
+    """
     path = Path(path)
     name = str(path)
     try:
@@ -128,6 +132,8 @@ def read_document(path: str | Path) -> Document:
             raise InputError(f"invalid JSON: {exc.msg}", file=name, line=exc.lineno) from None
         except RecursionError:
             raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name) from None
+    elif fast:
+        parsed = _fast_yaml(text, name)
     else:
         yaml = YAML(typ="rt")
         yaml.allow_duplicate_keys = False
@@ -144,6 +150,18 @@ def read_document(path: str | Path) -> Document:
             raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name) from None
     data = _plain(parsed, (), lines, 0, [0], name)
     return Document(path=name, data=data, lines=lines)
+
+
+def _fast_yaml(text: str, name: str):
+    import yaml as pyyaml
+
+    loader = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
+    try:
+        return pyyaml.load(text, Loader=loader)
+    except pyyaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(f"invalid YAML: {getattr(exc, 'problem', None) or 'malformed'}", file=name,
+                         line=mark.line + 1 if mark else None) from None
 
 
 def _describe(error: dict) -> str:
@@ -177,6 +195,12 @@ def validate(model: type[BaseModel], doc: Document, *, context: dict | None = No
                          line=doc.line_of(loc)) from None
 
 
-def load(model: type[BaseModel], path: str | Path, *, context: dict | None = None) -> BaseModel:
-    """Read and validate a user file in one step."""
+def load(model: type[BaseModel], path: str | Path, *, context: dict | None = None,
+         fast: bool = False) -> BaseModel:
+    """Read and validate a file in one step (`fast` for shipped files; see read_document)."""
+    if fast:
+        try:
+            return validate(model, read_document(path, fast=True), context=context)
+        except InputError:
+            pass  # read again with line numbers so the error can name the line
     return validate(model, read_document(path), context=context)

@@ -16,6 +16,12 @@ from planner.catalog import Exercise
 Penalty = tuple[cp_model.IntVar | cp_model.LinearExpr, int, str]
 
 
+def _enforce(constraint, literal) -> None:
+    """Tie a constraint to an assumption literal when explaining; plain otherwise."""
+    if literal is not None:
+        constraint.OnlyEnforceIf(literal)
+
+
 def add_exercise_makes_session(model, chosen, session, days, exercises) -> None:
     """Hard: a day has a session exactly when at least one exercise is on it."""
     for day in days:
@@ -38,7 +44,7 @@ def add_available_days(model, session, days, available, assume) -> None:
     """Hard: sessions only on the client's days (one assumption per other day, to explain)."""
     for day in days:
         if day not in available:
-            model.Add(session[day] == 0).OnlyEnforceIf(assume(f"day_off:{day}"))
+            _enforce(model.Add(session[day] == 0), assume(f"day_off:{day}"))
 
 
 def add_sessions_per_week(model, session, days, wanted: int | None, assume) -> None:
@@ -48,7 +54,7 @@ def add_sessions_per_week(model, session, days, wanted: int | None, assume) -> N
         model.Add(count >= 2)
         model.Add(count <= 3)
     else:
-        model.Add(count == wanted).OnlyEnforceIf(assume("sessions_per_week"))
+        _enforce(model.Add(count == wanted), assume("sessions_per_week"))
 
 
 def add_weekly_frequency(model, loads, days, muscles, targets, assume) -> None:
@@ -57,7 +63,7 @@ def add_weekly_frequency(model, loads, days, muscles, targets, assume) -> None:
         count = sum(loads[day, muscle] for day in days)
         model.Add(count <= 3)
         if muscle in targets:
-            model.Add(count >= 2).OnlyEnforceIf(assume(f"target:{muscle}"))
+            _enforce(model.Add(count >= 2), assume(f"target:{muscle}"))
 
 
 def add_rest_days(model, loads, days, muscles, forbidden_first_days=()) -> None:
@@ -79,8 +85,7 @@ def add_session_time(model, chosen, session, days, exercises, seconds: dict[str,
     """Hard: each session, at its longest week's dose plus warm-up and cool-down, fits the time."""
     for day in days:
         work = sum(seconds[e.id] * chosen[day, e.id] for e in exercises)
-        model.Add(work + fixed_seconds * session[day] <= limit_seconds).OnlyEnforceIf(
-            assume("minutes_per_session"))
+        _enforce(model.Add(work + fixed_seconds * session[day] <= limit_seconds), assume("minutes_per_session"))
 
 
 def add_one_rung_per_ladder(model, chosen, days, ladders: dict[str, list[str]]) -> None:

@@ -1,0 +1,18 @@
+"""Which catalog foods a client may eat: diet and the `avoid` list."""
+
+from __future__ import annotations
+
+from planner.catalog import Catalog, Food
+from planner.vocab import DIET_STRICTNESS
+
+
+def diet_admits(diet: str, food: Food) -> bool:
+    """A food tagged with a diet suits that diet and every looser one (vegan foods suit all)."""
+    return DIET_STRICTNESS.index(food.diet) <= DIET_STRICTNESS.index(diet)
+
+
+def allowed_foods(catalog: Catalog, diet: str, avoid: list[str]) -> list[Food]:
+    """Foods the diet admits and that carry none of the avoided allergens, in catalog order."""
+    avoided = set(avoid)
+    return [food for food in catalog.foods.values()
+            if diet_admits(diet, food) and not avoided & set(food.allergens)]

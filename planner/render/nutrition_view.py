@@ -1,0 +1,82 @@
+"""The nutrition section's view: daily target and why, meal targets, the 7-day menu."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.plan import MenuFood, NutritionPlan
+from planner.render.words import label, number
+
+NO_TARGET = ("This programme sets no protein target for you. Your clinician will give you "
+             "protein guidance that fits your health; follow theirs.")
+
+AFTER_SESSION = ("On training days, have the meal marked “after training” within about two hours "
+                 "after the session: that is when protein helps the muscles most.")
+
+SPREAD = ("Spread protein over the day rather than eating most of it at one meal.")
+
+GUIDANCE = ("This amount is above the usual range for your age and is meant to be followed only "
+            "under professional guidance.")
+
+
+@dataclass(frozen=True)
+class MealTargetRow:
+    name: str
+    protein: str
+    leucine: str | None
+    after_session: bool
+
+
+@dataclass(frozen=True)
+class MenuMealRow:
+    name: str
+    foods: list[str]
+    protein: str
+
+
+@dataclass(frozen=True)
+class MenuDayView:
+    day: int
+    meals: list[MenuMealRow]
+    total: str
+
+
+@dataclass(frozen=True)
+class NutritionView:
+    daily_target: str
+    per_kg: str
+    reason: str | None
+    under_guidance: str | None
+    meals: list[MealTargetRow]
+    any_leucine: bool
+    after_session: str
+    spread: str
+    menus: list[MenuDayView]
+    notes: list[str]
+
+
+def _food_text(food: MenuFood) -> str:
+    portion = food.portion if food.portions == 1 else f"{food.portions} × {food.portion}"
+    return f"{food.name} — {portion} ({number(food.protein_g)} g)"
+
+
+def nutrition_view(nutrition: NutritionPlan | None) -> NutritionView | None:
+    """The nutrition section, or None when the clinician sets protein (the template says so)."""
+    if nutrition is None:
+        return None
+    meals = [MealTargetRow(name=label(m.name), protein=f"{number(m.protein_g)} g",
+                           leucine=None if m.leucine_g is None else f"{number(m.leucine_g)} g",
+                           after_session=m.after_session) for m in nutrition.meals]
+    menus = []
+    for day in nutrition.menus:
+        rows = [MenuMealRow(name=label(meal.name), foods=[_food_text(f) for f in meal.foods],
+                            protein=f"{number(meal.protein_g)} g") for meal in day.meals]
+        total = sum(meal.protein_g for meal in day.meals)
+        menus.append(MenuDayView(day=day.day, meals=rows, total=f"{number(total, 0)} g"))
+    return NutritionView(
+        daily_target=f"{number(nutrition.daily_protein_g, 0)} g",
+        per_kg=f"{number(nutrition.protein_g_per_kg, 2)} g per kg of body weight",
+        reason=nutrition.reason,
+        under_guidance=GUIDANCE if nutrition.under_professional_guidance else None,
+        meals=meals, any_leucine=any(m.leucine is not None for m in meals),
+        after_session=AFTER_SESSION, spread=SPREAD, menus=menus, notes=list(nutrition.notes))

@@ -1,0 +1,141 @@
+"""Plain words for printed values: dates, doses, labels.
+
+One home for how a number reads on paper, so the week pages, the guide and the
+calendar events say a dose the same way. No locale lookups: the output must not
+change with the machine it is printed on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.plan import PlannedExercise
+
+WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_LONG = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+PHASE_LABELS = {
+    "familiarisation": "Getting started",
+    "build": "Building up",
+    "deload": "Lighter week",
+    "intensify": "Stepping up",
+    "consolidate": "Consolidating",
+}
+
+PHASE_PURPOSE = {
+    "familiarisation": "Learn each movement and how it should feel. Effort stays easy; "
+                       "good form matters more than doing more.",
+    "build": "A little more each week: an extra set or a few more repetitions "
+             "when the last ones still feel controlled.",
+    "deload": "Fewer sets and easier effort so your body can catch up and grow stronger.",
+    "intensify": "Harder variants or more resistance, with fewer but stronger repetitions.",
+    "consolidate": "Keep the gains: steady work at a level you can maintain after the programme.",
+}
+
+MUSCLE_LABELS = {
+    "chest": "chest", "upper_back": "upper back", "lower_back": "lower back",
+    "shoulders": "shoulders", "biceps": "biceps", "triceps": "triceps",
+    "forearms": "forearms and grip", "core": "core", "glutes": "buttocks (glutes)",
+    "quadriceps": "front of thigh", "hamstrings": "back of thigh", "calves": "calves",
+}
+
+MODALITY_LABELS = {"land": "standing or on the floor", "seated": "seated", "aquatic": "in the pool"}
+
+BODY_PART_LABELS = {
+    "left_leg": "left leg", "right_leg": "right leg", "left_arm": "left arm",
+    "right_arm": "right arm", "trunk": "trunk",
+}
+
+
+def day_month(day: dt.date) -> str:
+    """'7 Dec'."""
+    return f"{day.day} {MONTH_SHORT[day.month - 1]}"
+
+
+def weekday_day_month(day: dt.date) -> str:
+    """'Mon 7 Dec'."""
+    return f"{WEEKDAY_SHORT[day.weekday()]} {day_month(day)}"
+
+
+def short_date(day: dt.date) -> str:
+    """'Mon 7 Dec 2026'."""
+    return f"{WEEKDAY_SHORT[day.weekday()]} {day.day} {MONTH_SHORT[day.month - 1]} {day.year}"
+
+
+def long_date(day: dt.date) -> str:
+    """'Monday 7 December 2026'."""
+    return f"{WEEKDAY_LONG[day.weekday()]} {day.day} {MONTH_LONG[day.month - 1]} {day.year}"
+
+
+def date_range(first: dt.date, last: dt.date) -> str:
+    """'7–13 Dec 2026', '28 Dec 2026 – 3 Jan 2027'."""
+    if first.year != last.year:
+        return f"{day_month(first)} {first.year} – {day_month(last)} {last.year}"
+    if first.month != last.month:
+        return f"{day_month(first)} – {day_month(last)} {last.year}"
+    return f"{first.day}–{last.day} {MONTH_SHORT[last.month - 1]} {last.year}"
+
+
+def number(value: float, places: int = 1) -> str:
+    """A measurement without a trailing '.0': 74, 18.5."""
+    text = f"{value:.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def reps_text(item: PlannedExercise) -> str:
+    """What one set asks for: '10–12 reps', '8 reps', '30 s hold'."""
+    if item.reps is None:
+        return f"{item.hold_s} s hold" if item.hold_s else "hold"
+    low, high = item.reps
+    return f"{low} reps" if low == high else f"{low}–{high} reps"
+
+
+def dose_text(item: PlannedExercise) -> str:
+    """Sets and reps (or hold) in one phrase: '2 × 10–12 reps each side'."""
+    side = " each side" if item.unilateral else ""
+    return f"{item.sets} × {reps_text(item)}{side}"
+
+
+def rest_text(seconds: int) -> str:
+    """Rest between sets: '45 s', '1½ min', '2 min'."""
+    if seconds < 60 or seconds % 30:
+        return f"{seconds} s"
+    minutes, half = divmod(seconds, 60)
+    return f"{minutes}½ min" if half else f"{minutes} min"
+
+
+def effort_text(rpe: int) -> str:
+    """Effort on the 0-10 scale with a word a client understands."""
+    if rpe <= 2:
+        word = "very easy"
+    elif rpe <= 4:
+        word = "easy"
+    elif rpe <= 6:
+        word = "moderate"
+    elif rpe <= 8:
+        word = "hard"
+    else:
+        word = "very hard"
+    return f"{rpe}/10 {word}"
+
+
+def listing(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def muscles_text(muscles: list[str]) -> str:
+    """Muscle groups in everyday words."""
+    return listing([MUSCLE_LABELS.get(m, m.replace("_", " ")) for m in muscles])
+
+
+def label(identifier: str) -> str:
+    """A vocabulary id as words: 'resistance_band' -> 'Resistance band'."""
+    text = identifier.replace("_", " ").replace("-", " ")
+    return text[:1].upper() + text[1:]

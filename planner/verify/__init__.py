@@ -1,0 +1,100 @@
+"""The independent verifier behind `planner check`: every hard rule re-derived from
+the plan JSON and the catalog YAML alone.
+
+It shares no code with the planner (only the standard library, ruamel.yaml and
+its own modules), so a bug in the solver and a bug here would have to agree to
+go unnoticed. One module per family of rules; each rule is a function whose
+docstring opens with "Hard:" and says why.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from planner.verify import contract, dose, eligibility, nutrition, progression, reassessment, schedule
+from planner.verify.facts import PlanFacts
+from planner.verify.reference import load_reference
+from planner.verify.shape import plan_shape_problems
+from planner.verify.violation import Violation
+
+__all__ = ["RULES", "Violation", "check_file", "check_plan"]
+
+RULE_FUNCTIONS = [
+    *contract.RULES, *schedule.RULES, *eligibility.RULES, *dose.RULES,
+    *progression.RULES, *reassessment.RULES, *nutrition.RULES,
+]
+
+
+def _describe(rule) -> str:
+    """The rule's docstring after "Hard:", as one line starting with a capital."""
+    text = " ".join(rule.__doc__.split()).removeprefix("Hard:").strip()
+    return text[:1].upper() + text[1:]
+
+
+RULES: list[tuple[str, str]] = [(contract.plan_shape.__name__, _describe(contract.plan_shape))] + [
+    (rule.__name__, _describe(rule)) for rule in RULE_FUNCTIONS
+]
+
+
+def _require_plan(data: Any, what: str) -> dict:
+    if not isinstance(data, dict):
+        raise ValueError(f"{what} is not a plan: expected a JSON object, found {type(data).__name__}")
+    if "format" not in data and "weeks" not in data:
+        raise ValueError(f"{what} is not a plan: it has neither 'format' nor 'weeks'")
+    return data
+
+
+def check_plan(plan: dict, *, previous: dict | None = None,
+               catalog_dir: str | Path | None = None) -> list[Violation]:
+    """Every rule the plan breaks, in rule order; [] when it keeps them all."""
+    _require_plan(plan, "the file")
+    reference = load_reference(catalog_dir)
+    broken_shape = [Violation("plan_shape", problem) for problem in plan_shape_problems(plan)]
+    if broken_shape:
+        return broken_shape
+    if previous is not None:
+        _require_plan(previous, "the previous version")
+        problems = plan_shape_problems(previous)
+        if problems:
+            raise ValueError(f"the previous version is not a well-formed plan: {problems[0]}")
+    facts = PlanFacts(plan, reference, previous)
+    return [finding.as_violation(rule.__name__) for rule in RULE_FUNCTIONS for finding in rule(facts)]
+
+
+def _read_json(path: str | Path) -> Any:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise ValueError(f"{path}: cannot be read ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not JSON (not UTF-8 text)") from None
+    try:
+        return json.loads(text, parse_constant=_no_constants)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{path}: not JSON ({error.msg} at line {error.lineno})") from None
+    except ValueError as error:  # NaN or Infinity, which JSON does not have
+        raise ValueError(f"{path}: not JSON ({error})") from None
+    except RecursionError:
+        raise ValueError(f"{path}: not a plan (nested too deeply)") from None
+
+
+def _no_constants(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def check_file(path: str | Path, previous_path: str | Path | None = None,
+               catalog_dir: str | Path | None = None) -> list[Violation]:
+    """Check a plan file (and its previous version); ValueError when a file is no plan."""
+    plan = _require_plan(_read_json(path), str(path))
+    previous = None
+    if previous_path is not None:
+        previous = _require_plan(_read_json(previous_path), str(previous_path))
+    try:
+        return check_plan(plan, previous=previous, catalog_dir=catalog_dir)
+    except ValueError as error:
+        if "previous version" in str(error):
+            raise ValueError(f"{previous_path}: {error}") from None
+        raise
+

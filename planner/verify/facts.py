@@ -1,0 +1,193 @@
+"""What the rules read from a plan: the plan itself, its profile and the catalog.
+
+The plan has passed the shape check before this is built, so keys are present
+and typed. Profile keys the contract gives defaults for fall back to them here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from functools import cached_property
+
+from planner.verify.reference import CatalogExercise, ConditionRule, Reference
+from planner.verify.vocabulary import MUSCLE_GROUPS, SHORTFALL_WARNING
+
+NORMAL_GRADE = 5  # an ungraded muscle is taken as normal (profile contract)
+NOT_STRENGTHENED_BELOW = 2  # grades 0-1: no useful contraction, nothing to strengthen
+
+
+def day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+class PlanFacts:
+    """One plan (and optionally its previous version) with the catalog beside it."""
+
+    def __init__(self, plan: dict, reference: Reference, previous: dict | None = None):
+        self.plan = plan
+        self.ref = reference
+        self.previous = previous
+        self.profile = plan["profile"]
+        self.weeks: list[dict] = plan["weeks"]
+        self.nutrition: dict | None = plan["nutrition"]
+        self.history: list[dict] = plan["history"]
+
+    # --- the profile --------------------------------------------------------------
+
+    @property
+    def schedule(self) -> dict:
+        return self.profile["schedule"]
+
+    @property
+    def start(self) -> dt.date:
+        return day(self.schedule["start"])
+
+    @property
+    def days(self) -> list[str]:
+        return self.schedule["days"]
+
+    @property
+    def sessions_per_week(self) -> int | None:
+        return self.schedule.get("sessions_per_week")
+
+    @property
+    def minutes_per_session(self) -> int:
+        return self.schedule.get("minutes_per_session", 45)
+
+    @property
+    def weight_kg(self) -> float:
+        return self.profile["client"]["weight_kg"]
+
+    @property
+    def condition(self) -> str:
+        return self.profile["condition"]
+
+    @property
+    def cause(self) -> str | None:
+        return self.profile.get("neurogenic_cause") if self.condition == "neurogenic" else None
+
+    @property
+    def equipment(self) -> set[str]:
+        return set(self.profile.get("equipment", []))
+
+    @property
+    def limitations(self) -> set[str]:
+        return set(self.profile.get("limitations", []))
+
+    @property
+    def health_conditions(self) -> set[str]:
+        return set(self.profile.get("screening", {}).get("conditions", []))
+
+    @property
+    def on_dialysis(self) -> bool:
+        return self.profile.get("screening", {}).get("on_dialysis", False)
+
+    @property
+    def diet_profile(self) -> dict:
+        return self.profile.get("nutrition", {})
+
+    def grade(self, muscle: str) -> int:
+        return self.profile.get("strength", {}).get(muscle, NORMAL_GRADE)
+
+    @property
+    def condition_rule(self) -> ConditionRule | None:
+        """The neurogenic cause's entry when it has one, else the condition's."""
+        conditions = self.ref.conditions
+        if self.cause is not None and self.cause in conditions:
+            return conditions[self.cause]
+        return conditions.get(self.condition)
+
+    @property
+    def strengthen_from_grade(self) -> int:
+        """Lowest grade a muscle needs before the plan may strengthen it."""
+        lowest = NOT_STRENGTHENED_BELOW
+        if self.cause == "als":
+            lowest = 3  # domain.md: ALS strengthens only muscles that move against gravity
+        rule = self.condition_rule
+        if rule is not None:
+            lowest = max(lowest, rule.min_grade_to_strengthen)
+        return lowest
+
+    @cached_property
+    def target_muscles(self) -> tuple[str, ...]:
+        """The profile's targets less the muscles too weak to strengthen."""
+        targets = self.profile.get("targets", ["all"])
+        named = MUSCLE_GROUPS if "all" in targets else tuple(m for m in MUSCLE_GROUPS if m in targets)
+        return tuple(m for m in named if self.grade(m) >= self.strengthen_from_grade)
+
+    # --- weeks, sessions, exercises -------------------------------------------------
+
+    @property
+    def week_count(self) -> int:
+        return len(self.weeks)
+
+    def week_start(self, number: int) -> dt.date:
+        return self.start + dt.timedelta(days=7 * (number - 1))
+
+    @property
+    def plan_end(self) -> dt.date:
+        """The last day of the planned weeks."""
+        return self.week_start(self.week_count + 1) - dt.timedelta(days=1)
+
+    def sessions(self, weeks: list[dict] | None = None) -> Iterator[tuple[dict, dict]]:
+        for week in self.weeks if weeks is None else weeks:
+            for session in week["sessions"]:
+                yield week, session
+
+    def exercises(self, weeks: list[dict] | None = None) -> Iterator[tuple[dict, dict, dict]]:
+        for week, session in self.sessions(weeks):
+            for exercise in session["exercises"]:
+                yield week, session, exercise
+
+    def catalog_entry(self, exercise_id: str) -> CatalogExercise | None:
+        return self.ref.exercises.get(exercise_id)
+
+    # --- reassessment -----------------------------------------------------------------
+
+    @property
+    def latest(self) -> dict:
+        return self.history[-1]
+
+    @property
+    def reassessed(self) -> bool:
+        return self.latest["action"] == "reassess"
+
+    @property
+    def rebuilt_from_week(self) -> int:
+        """First week planned under the current profile (1 for a plan never reassessed)."""
+        if not self.reassessed:
+            return 1
+        if self.latest.get("rebuilt_from_week") is not None:
+            return self.latest["rebuilt_from_week"]
+        return self.first_week_on_or_after(day(self.latest["date"]))
+
+    def first_week_on_or_after(self, date: dt.date) -> int:
+        for week in self.weeks:
+            if day(week["start"]) >= date:
+                return week["week"]
+        return self.week_count + 1
+
+    @property
+    def judged_weeks(self) -> list[dict]:
+        """Weeks judged against the current profile; earlier ones were judged in the
+        previous version (and, with --previous, must be identical to it)."""
+        return [w for w in self.weeks if w["week"] >= self.rebuilt_from_week]
+
+    def is_lighter(self, week: dict) -> bool:
+        return week["deload"] is True
+
+    # --- nutrition ----------------------------------------------------------------------
+
+    @property
+    def protein_shortfall_declared(self) -> bool:
+        return any(w.startswith(SHORTFALL_WARNING) for w in self.plan["warnings"])
+
+
+def where(week: dict | None = None, session: dict | None = None, muscle: str | None = None) -> dict:
+    """Location keywords for a finding."""
+    return {
+        "week": week["week"] if week is not None else None,
+        "date": session["date"] if session is not None else None,
+        "muscle": muscle,
+    }

@@ -1,0 +1,196 @@
+"""The catalog as the verifier reads it: a plain YAML load, no shared models.
+
+The solver validates the catalog through its own pydantic models; the verifier
+reads the same files by itself so that a fault in those models cannot hide a
+fault in a plan. Only the fields the rules need are kept, with the catalog
+contract's defaults.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+_HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class CatalogExercise:
+    id: str
+    name: str
+    modality: str
+    equipment: tuple[str, ...]
+    primary_muscles: tuple[str, ...]
+    pattern: str
+    dose: str
+    min_grade: int
+    excluded_by: tuple[str, ...]
+    easier: str | None
+    harder: str | None
+    unilateral: bool
+    eccentric_emphasis: bool
+    load_kind: str
+    tempo_s: float
+
+
+@dataclass(frozen=True)
+class CatalogFood:
+    id: str
+    name: str
+    protein_g: float
+    diet: str
+    allergens: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LimitationRule:
+    id: str
+    excludes_modalities: tuple[str, ...]
+    excludes_patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConditionRule:
+    id: str
+    effort_cap_rpe: int
+    eccentric_emphasis_allowed: bool
+    min_grade_to_strengthen: int
+    pool_allowed: bool
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Everything the rules look up in the catalog."""
+
+    folder: str
+    exercises: dict[str, CatalogExercise]
+    foods: dict[str, CatalogFood]
+    limitations: dict[str, LimitationRule]
+    conditions: dict[str, ConditionRule]
+
+    def ladder_rung(self, exercise_id: str) -> tuple[str, int] | None:
+        """(bottom of the ladder, steps up from it), or None for an unknown id."""
+        if exercise_id not in self.exercises:
+            return None
+        current, steps, seen = self.exercises[exercise_id], 0, {exercise_id}
+        while current.easier in self.exercises and current.easier not in seen:
+            seen.add(current.easier)
+            current = self.exercises[current.easier]
+            steps += 1
+        return current.id, steps
+
+
+def default_folder() -> Path:
+    """planner/_data/catalog when installed from a wheel, else <repo>/catalog."""
+    for candidate in (_HERE.parent / "_data" / "catalog", _HERE.parent.parent / "catalog"):
+        if candidate.is_dir():
+            return candidate
+    raise ValueError("catalog folder not found (looked in planner/_data/catalog and <repo>/catalog)")
+
+
+def load_reference(folder: str | Path | None = None) -> Reference:
+    """Read the catalog folder (default: the shipped one); ValueError if it cannot be read."""
+    path = Path(folder) if folder is not None else default_folder()
+    if not path.is_dir():
+        raise ValueError(f"catalog folder {path} does not exist")
+    return _load(str(path.resolve()))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(folder: str) -> Reference:
+    root = Path(folder)
+    exercise_files = sorted((root / "exercises").glob("*.yaml"))
+    exercises: dict[str, CatalogExercise] = {}
+    for path in exercise_files:
+        for entry in _entries(path, "exercises"):
+            exercise = _exercise(entry, path)
+            if exercise.id in exercises:
+                raise ValueError(f"{path}: exercise {exercise.id!r} is defined twice")
+            exercises[exercise.id] = exercise
+    foods = {f.id: f for f in (_food(e, root / "foods.yaml") for e in _entries(root / "foods.yaml", "foods"))}
+    limitations = {r.id: r for r in (_limitation(e, root / "limitations.yaml")
+                                     for e in _entries(root / "limitations.yaml", "limitations"))}
+    conditions = {r.id: r for r in (_condition(e, root / "conditions.yaml")
+                                    for e in _entries(root / "conditions.yaml", "conditions"))}
+    return Reference(folder, exercises, foods, limitations, conditions)
+
+
+def _entries(path: Path, key: str) -> list[dict]:
+    if not path.is_file():
+        raise ValueError(f"catalog file {path} is missing")
+    try:
+        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    except (YAMLError, UnicodeDecodeError) as error:
+        raise ValueError(f"{path}: not readable YAML ({str(error).splitlines()[0]})") from None
+    entries = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ValueError(f"{path}: expected a list of entries under {key!r}")
+    return entries
+
+
+def _field(entry: dict, key: str, path: Path, default: Any = ...) -> Any:
+    if key in entry and entry[key] is not None:
+        return entry[key]
+    if default is ...:
+        raise ValueError(f"{path}: entry {entry.get('id', '?')!r} has no {key!r}")
+    return default
+
+
+def _words(entry: dict, key: str, path: Path, default: Any = ...) -> tuple[str, ...]:
+    value = _field(entry, key, path, default)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{path}: entry {entry.get('id', '?')!r} has {key!r} that is not a list of names")
+    return tuple(value)
+
+
+def _exercise(entry: dict, path: Path) -> CatalogExercise:
+    return CatalogExercise(
+        id=str(_field(entry, "id", path)),
+        name=str(_field(entry, "name", path)),
+        modality=str(_field(entry, "modality", path)),
+        equipment=_words(entry, "equipment", path, []),
+        primary_muscles=_words(entry, "primary_muscles", path),
+        pattern=str(_field(entry, "pattern", path)),
+        dose=str(_field(entry, "dose", path)),
+        min_grade=int(_field(entry, "min_grade", path)),
+        excluded_by=_words(entry, "excluded_by", path, []),
+        easier=entry.get("easier"),
+        harder=entry.get("harder"),
+        unilateral=bool(_field(entry, "unilateral", path, False)),
+        eccentric_emphasis=bool(_field(entry, "eccentric_emphasis", path, False)),
+        load_kind=str(_field(entry, "load_kind", path, "bodyweight")),
+        tempo_s=float(_field(entry, "tempo_s", path, 3.0)),
+    )
+
+
+def _food(entry: dict, path: Path) -> CatalogFood:
+    return CatalogFood(
+        id=str(_field(entry, "id", path)),
+        name=str(_field(entry, "name", path)),
+        protein_g=float(_field(entry, "protein_g", path)),
+        diet=str(_field(entry, "diet", path)),
+        allergens=_words(entry, "allergens", path, []),
+    )
+
+
+def _limitation(entry: dict, path: Path) -> LimitationRule:
+    return LimitationRule(
+        id=str(_field(entry, "id", path)),
+        excludes_modalities=_words(entry, "excludes_modalities", path, []),
+        excludes_patterns=_words(entry, "excludes_patterns", path, []),
+    )
+
+
+def _condition(entry: dict, path: Path) -> ConditionRule:
+    return ConditionRule(
+        id=str(_field(entry, "id", path)),
+        effort_cap_rpe=int(_field(entry, "effort_cap_rpe", path)),
+        eccentric_emphasis_allowed=bool(_field(entry, "eccentric_emphasis_allowed", path, True)),
+        min_grade_to_strengthen=int(_field(entry, "min_grade_to_strengthen", path, 2)),
+        pool_allowed=bool(_field(entry, "pool_allowed", path, True)),
+    )
