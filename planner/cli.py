@@ -34,6 +34,20 @@ def _catalog(folder: str | None):
     return load_catalog(folder) if folder else default_catalog()
 
 
+def with_file(path, step, *args):
+    """Run a pipeline step; an input error about a key is attributed to the profile file."""
+    try:
+        return step(*args)
+    except InputError as exc:
+        if exc.file is None:
+            line = exc.line
+            if exc.key and line is None:
+                from planner.sources import read_document
+                line = read_document(path).line_of(tuple(exc.key.split(".")))
+            raise InputError(exc.message, file=str(path), key=exc.key, line=line) from None
+        raise
+
+
 def _rendered(plan, fmt: str, catalog, paper: str) -> bytes:
     if fmt == "json":
         return plan.to_json().encode("utf-8")
@@ -83,7 +97,7 @@ def generate(profiles, out, fmt, force, paper, catalog_folder, jobs) -> None:
         raise InputError("already exists; use --force to overwrite it", file=str(out_path))
     profile = load_profile(paths[0])
     catalog = _catalog(catalog_folder)
-    plan = build_plan(profile, catalog)
+    plan = with_file(paths[0], build_plan, profile, catalog)
     write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force)
     click.echo(f"wrote {out_path} ({chosen}, {len(plan.weeks)} weeks, "
                f"{sum(len(w.sessions) for w in plan.weeks)} sessions)")

@@ -49,3 +49,15 @@ class ViolationsFound(PlannerError):
     """`planner check` found rule violations (exit 1)."""
 
     exit_status = 1
+
+
+class KeyedError(ValueError):
+    """A model-level validation error that knows which key it is about.
+
+    Raised inside pydantic validators that check several keys together, so the
+    one-line message can still name the key (relative to the model validated).
+    """
+
+    def __init__(self, key: str, message: str):
+        self.key = key
+        super().__init__(message)

@@ -12,9 +12,10 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
 
 from planner import sources
+from planner.errors import KeyedError
 from planner.vocab import (
     WEEKDAYS, MUSCLE_GROUPS, Allergen, BodyPart, Condition, Diet, Equipment,
     HealthCondition, Limitation, MuscleGroup, NeurogenicCause, RedFlag, Sex, Weekday,
@@ -26,6 +27,18 @@ CM_PER_IN = 2.54
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def date_only(value):
+    """Accept a date written with a time of day ('2026-12-07 09:30') as that date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str) and len(value) > 10 and value[10] in " T":
+        try:
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            return value
+    return value
 
 
 def _unique(values: list, what: str) -> list:
@@ -59,17 +72,17 @@ class Client(Strict):
     @model_validator(mode="after")
     def _normalise_units(self) -> "Client":
         if self.weight_kg is not None and self.weight_lb is not None:
-            raise ValueError("give weight_kg or weight_lb, not both")
+            raise KeyedError("weight_lb", "give weight_kg or weight_lb, not both")
         if self.weight_kg is None and self.weight_lb is None:
-            raise ValueError("weight_kg (or weight_lb) is required")
+            raise KeyedError("weight_kg", "weight_kg (or weight_lb) is required")
         kg = self.weight_kg if self.weight_kg is not None else round(self.weight_lb * KG_PER_LB, 1)
         if not 30 <= kg <= 300:
-            raise ValueError(f"weight {kg:g} kg is outside 30..300 kg")
+            raise KeyedError("weight_kg" if self.weight_lb is None else "weight_lb", f"weight {kg:g} kg is outside 30..300 kg")
         if self.height_cm is not None and self.height_in is not None:
-            raise ValueError("give height_cm or height_in, not both")
+            raise KeyedError("height_in", "give height_cm or height_in, not both")
         cm = self.height_cm if self.height_in is None else round(self.height_in * CM_PER_IN, 1)
         if cm is not None and not 100 <= cm <= 250:
-            raise ValueError(f"height {cm:g} cm is outside 100..250 cm")
+            raise KeyedError("height_cm" if self.height_in is None else "height_in", f"height {cm:g} cm is outside 100..250 cm")
         object.__setattr__(self, "weight_kg", float(kg))
         object.__setattr__(self, "weight_lb", None)
         object.__setattr__(self, "height_cm", None if cm is None else float(cm))
@@ -87,9 +100,7 @@ class Schedule(Strict):
     @field_validator("start", mode="before")
     @classmethod
     def _date_only(cls, value):
-        if isinstance(value, dt.datetime):
-            return value.date()
-        return value
+        return date_only(value)
 
     @field_validator("days")
     @classmethod
@@ -100,7 +111,7 @@ class Schedule(Strict):
     @model_validator(mode="after")
     def _enough_days(self) -> "Schedule":
         if self.sessions_per_week is not None and self.sessions_per_week > len(self.days):
-            raise ValueError(f"sessions_per_week is {self.sessions_per_week} but only "
+            raise KeyedError("sessions_per_week", f"sessions_per_week is {self.sessions_per_week} but only "
                              f"{len(self.days)} day(s) are available ({', '.join(self.days)})")
         return self
 
@@ -117,7 +128,7 @@ class Assessment(Strict):
     @field_validator("date", mode="before")
     @classmethod
     def _date_only(cls, value):
-        return value.date() if isinstance(value, dt.datetime) else value
+        return date_only(value)
 
 
 BP_PATTERN = re.compile(r"^\s*(\d{2,3})\s*/\s*(\d{2,3})\s*$")
@@ -195,7 +206,7 @@ class Profile(Strict):
     limitations: list[Limitation] = Field(default_factory=list)
     targets: list[MuscleGroup | Literal["all"]] = Field(default_factory=lambda: ["all"], validate_default=True,
                                                        description="Muscle groups to train; [all] = the twelve.")
-    strength: dict[MuscleGroup, int] = Field(default_factory=dict, description="MRC grade 0..5 per muscle group.")
+    strength: dict[MuscleGroup, StrictInt] = Field(default_factory=dict, description="MRC grade 0..5 per muscle group.")
     assessment: Assessment | None = None
     screening: Screening = Field(default_factory=Screening)
     nutrition: Nutrition = Field(default_factory=Nutrition)
@@ -223,15 +234,21 @@ class Profile(Strict):
     def _mrc_scale(cls, grades):
         for muscle, grade in grades.items():
             if isinstance(grade, bool) or not 0 <= grade <= 5:
-                raise ValueError(f"grade for {muscle} must be 0..5 (MRC scale)")
+                raise KeyedError(muscle, f"grade for {muscle} must be 0..5 (MRC scale)")
         return {m: grades[m] for m in MUSCLE_GROUPS if m in grades}
 
     @model_validator(mode="after")
     def _consistent(self) -> "Profile":
         if self.neurogenic_cause is not None and self.condition != "neurogenic":
-            raise ValueError("neurogenic_cause is only allowed with condition: neurogenic")
+            raise KeyedError("neurogenic_cause", "neurogenic_cause is only allowed with condition: neurogenic")
+        if ("ckd" in self.screening.conditions and not self.screening.on_dialysis
+                and self.nutrition.protein_g_per_kg is None):
+            # KDOQI 2020: protein in kidney disease is the nephrology team's call.
+            raise KeyedError("nutrition.protein_g_per_kg",
+                             "kidney disease (ckd) not on dialysis: the planner will not set protein; "
+                             "give the clinician's nephrology-informed value in g/kg (KDOQI 2020: 0.55-0.8)")
         if self.assessment and self.assessment.date and self.assessment.date > self.schedule.start + dt.timedelta(days=7):
-            raise ValueError("assessment.date is more than a week after schedule.start")
+            raise KeyedError("assessment.date", "assessment.date is more than a week after schedule.start")
         return self
 
     # Derived facts the rules use -------------------------------------------------

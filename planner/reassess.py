@@ -10,16 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, StrictInt, ValidationError, field_validator
 
 from planner import assessment, safety, sources
 from planner.assemble import build_weeks
 from planner.catalog import Catalog
 from planner.eligibility import eligibility
-from planner.errors import InputError
+from planner.errors import InputError, KeyedError
 from planner.pipeline import notes_for, solve_fitting_time
 from planner.plan import HistoryEntry, Plan
-from planner.profile import Assessment, Profile, Strict
+from planner.profile import Assessment, Profile, Strict, date_only
 from planner.progression import Level, skeleton, week_levels
 from planner.vocab import (
     Allergen, BodyPart, Diet, Equipment, HealthCondition, Limitation, MuscleGroup, RedFlag,
@@ -65,7 +65,7 @@ class Reassessment(Strict):
 
     date: dt.date = Field(description="Weeks starting on or after this date are rebuilt.")
     assessment: Tests = Field(default_factory=Tests)
-    strength: dict[MuscleGroup, int] = Field(default_factory=dict)
+    strength: dict[MuscleGroup, StrictInt] = Field(default_factory=dict)
     tolerance: Tolerance = "good"
     adherence: float = Field(1.0, ge=0, le=1, description="Share of planned sessions done, 0..1.")
     red_flags: list[RedFlag] = Field(default_factory=list)
@@ -75,14 +75,14 @@ class Reassessment(Strict):
     @field_validator("date", mode="before")
     @classmethod
     def _date_only(cls, value):
-        return value.date() if isinstance(value, dt.datetime) else value
+        return date_only(value)
 
     @field_validator("strength")
     @classmethod
     def _mrc(cls, grades):
         for muscle, grade in grades.items():
             if isinstance(grade, bool) or not 0 <= grade <= 5:
-                raise ValueError(f"grade for {muscle} must be 0..5 (MRC scale)")
+                raise KeyedError(muscle, f"grade for {muscle} must be 0..5 (MRC scale)")
         return grades
 
 

@@ -14,9 +14,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from planner.errors import InputError
+from planner.errors import InputError, KeyedError
+
+class _DatesAsText(RoundTripConstructor):
+    """Leave dates as text so the models parse them and a bad date names its key."""
+
+
+_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp",
+                             lambda constructor, node: constructor.construct_scalar(node))
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; anything this large is not one
 MAX_DEPTH = 20
@@ -127,15 +135,18 @@ def read_document(path: str | Path, *, fast: bool = False) -> Document:
     lines: dict[tuple, int] = {}
     if path.suffix.lower() == ".json":
         try:
-            parsed = json.loads(text)
+            parsed = json.loads(text, object_pairs_hook=_unique_pairs)
         except json.JSONDecodeError as exc:
             raise InputError(f"invalid JSON: {exc.msg}", file=name, line=exc.lineno) from None
+        except ValueError as exc:
+            raise InputError(f"invalid JSON: {exc}", file=name) from None
         except RecursionError:
             raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name) from None
     elif fast:
         parsed = _fast_yaml(text, name)
     else:
         yaml = YAML(typ="rt")
+        yaml.Constructor = _DatesAsText
         yaml.allow_duplicate_keys = False
         try:
             parsed = yaml.load(text)
@@ -152,12 +163,34 @@ def read_document(path: str | Path, *, fast: bool = False) -> Document:
     return Document(path=name, data=data, lines=lines)
 
 
+def _unique_pairs(pairs: list) -> dict:
+    """JSON objects with a key given twice are refused, as in YAML."""
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
 def _fast_yaml(text: str, name: str):
     import yaml as pyyaml
 
-    loader = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
+    class UniqueKeyLoader(getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)):
+        """libyaml's loader, refusing a key given twice (as the line-keeping loader does)."""
+
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise pyyaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key!r}", key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
     try:
-        return pyyaml.load(text, Loader=loader)
+        return pyyaml.load(text, Loader=UniqueKeyLoader)
     except pyyaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(f"invalid YAML: {getattr(exc, 'problem', None) or 'malformed'}", file=name,
@@ -189,6 +222,9 @@ def validate(model: type[BaseModel], doc: Document, *, context: dict | None = No
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         loc = tuple(first.get("loc", ()))
+        keyed = (first.get("ctx") or {}).get("error")
+        if isinstance(keyed, KeyedError):
+            loc = loc + tuple(keyed.key.split("."))
         # pydantic puts union/validator names ("function-after[...]") into locations.
         loc = tuple(part for part in loc if isinstance(part, int) or not any(c in part for c in "[("))
         raise InputError(_describe(first), file=doc.path, key=_dotted(loc),

@@ -49,7 +49,8 @@ def test_every_key_and_list_item_keeps_its_line(tmp_path):
     assert doc.lines[("schedule", "start")] == 9
     assert [doc.lines[("schedule", "days", i)] for i in range(3)] == [11, 12, 13]
     assert doc.data["schedule"]["days"] == ["mon", "wed", "fri"]
-    assert doc.data["schedule"]["start"] == dt.date(2026, 12, 7)
+    # dates stay text until the model parses them, so a bad date names its key
+    assert doc.data["schedule"]["start"] == "2026-12-07"
 
 
 def test_a_missing_key_is_placed_at_its_nearest_parent(tmp_path):

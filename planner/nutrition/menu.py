@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ortools.sat.python import cp_model
 
@@ -34,6 +35,7 @@ SEED = 20240601
 DETERMINISTIC_LIMIT = 0.5    # CP-SAT deterministic time per meal; the same input makes the same search
 
 Plate = dict[str, int]       # food id -> portions
+UNSOLVED = 10**9             # 'outside the bands' for a model with no solution
 
 
 def within_band_tenths(target_tenths: int) -> int:
@@ -181,6 +183,26 @@ def _soft_band(model: cp_model.CpModel, amount, target: int, name: str):
     return deviation, outside
 
 
+class Attempt(NamedTuple):
+    """One way of solving a meal, strictest first."""
+
+    hard_band: bool        # the meal's 10% band as a constraint (prunes the search)
+    weekly_limit: bool     # each food in at most WEEKLY_USES meals a week
+    distinct_day: bool     # the day's last meal makes the day differ from earlier ones
+
+
+# The protein bands come first, then the weekly limit, then distinct days: a rule gives way
+# only when the stricter attempt leaves the meal outside its band (or has no solution).
+ATTEMPTS = (Attempt(True, True, True), Attempt(False, True, True),
+            Attempt(False, False, True), Attempt(False, False, False))
+
+
+class MealSolve(NamedTuple):
+    status: str
+    plate: Plate
+    outside: int           # tenths of a gram outside the meal's (and day's) band
+
+
 def plan_menus(meals: list[MealTarget], daily_g: float, foods: list[Food]) -> MenuResult:
     """The 7-day rotation closest to the meal targets; `misses` lists every meal or day
     outside its 10% band (empty when the menu meets them all)."""
@@ -191,17 +213,21 @@ def plan_menus(meals: list[MealTarget], daily_g: float, foods: list[Food]) -> Me
             last = position == len(meals) - 1
             twins = [week.plates[d - 1][position] for d in week.twin_days(day)] if last else []
             label = f"day {day} {meal.name}"
-            status, plate, outside = _solve_meal(meal, label, foods, week, day, daily_g, last, twins, True, True)
-            if status == "INFEASIBLE":
-                status, plate, outside = _solve_meal(meal, label, foods, week, day, daily_g, last, twins, True, False)
-            if outside:
-                # The variety rules cost protein here; the protein targets come first.
-                retry = _solve_meal(meal, label, foods, week, day, daily_g, last, twins, False, False)
-                if retry[2] < outside:
-                    status, plate, outside = retry
-                    result.relaxed.append(label)
-            result.statuses.append(status)
-            week.record(day, plate)
+            best, best_attempt = None, None
+            for attempt in ATTEMPTS:
+                if attempt.hard_band and not _reachable(meal, foods):
+                    continue
+                if not attempt.distinct_day and best is not None and best.outside < UNSOLVED:
+                    break  # distinct days give way only when nothing else solves the meal
+                solved = _solve_meal(meal, label, foods, week, day, daily_g, last, twins, attempt)
+                if best is None or solved.outside < best.outside:
+                    best, best_attempt = solved, attempt
+                if best.outside == 0:
+                    break
+            if not best_attempt.weekly_limit:
+                result.relaxed.append(label)
+            result.statuses.append(best.status)
+            week.record(day, best.plate)
     result.days = [_menu_day(day, meals, foods, plates) for day, plates in enumerate(week.plates, start=1)]
     result.misses = _misses(result.days, daily_g)
     result.wall_s = time.perf_counter() - started
@@ -209,15 +235,15 @@ def plan_menus(meals: list[MealTarget], daily_g: float, foods: list[Food]) -> Me
 
 
 def _solve_meal(meal: MealTarget, label: str, foods: list[Food], week: WeekSoFar, day: int,
-                daily_g: float, last: bool, twins: list[Plate], variety: bool, hard: bool) -> tuple[str, Plate, int]:
-    """(solver status, the plate, tenths of a gram outside the bands)."""
+                daily_g: float, last: bool, twins: list[Plate], attempt: Attempt) -> MealSolve:
     model = cp_model.CpModel()
     v = add_portions(model, meal, foods, label)
     add_foods_per_meal(model, v)
-    if variety:
+    if attempt.weekly_limit:
         add_weekly_repeats(model, v, week.uses)
+    if attempt.distinct_day:
         add_distinct_day(model, v, twins)
-    band = add_meal_target(model, v, hard)
+    band = add_meal_target(model, v, attempt.hard_band)
     if last:
         band += add_day_target(model, v, week.served_today(day, v.foods), daily_g)
     penalties = band + add_repeat_penalty(v, week.uses) + add_leucine_preference(v)
@@ -226,15 +252,29 @@ def _solve_meal(meal: MealTarget, label: str, foods: list[Food], week: WeekSoFar
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = SEED
     solver.parameters.max_deterministic_time = DETERMINISTIC_LIMIT
-    # Tiny models: presolve and LP relaxation cost more than they save.
+    # Tiny models: presolve costs more than it saves; the LP relaxation pays off only when
+    # the band is soft (it bounds how close the menu can get).
     solver.parameters.cp_model_presolve = False
-    solver.parameters.linearization_level = 0
+    solver.parameters.linearization_level = 0 if attempt.hard_band else 1
     status = solver.solve(model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return solver.status_name(status), {}, 10**9
+        return MealSolve(solver.status_name(status), {}, UNSOLVED)
     plate = {f: solver.value(x) for f, x in v.portions.items() if solver.value(x)}
     outside = sum(solver.value(var) for var, weight in band if weight == OUTSIDE_BAND_WEIGHT)
-    return solver.status_name(status), plate, outside
+    return MealSolve(solver.status_name(status), plate, outside)
+
+
+def _reachable(meal: MealTarget, foods: list[Food]) -> bool:
+    """Whether the meal's band is within reach at all: the three richest suited foods at their
+    largest portions reach its bottom, and the smallest suited portion fits under its top."""
+    kind = meal_kind(meal.name)
+    amounts = sorted((_tenths(f.protein_g), f.max_portions) for f in foods if kind in f.meals)
+    if not amounts:
+        return False
+    target = _tenths(meal.protein_g)
+    band = within_band_tenths(target)
+    most = sum(sorted((p * n for p, n in amounts), reverse=True)[:MAX_FOODS_PER_MEAL])
+    return most >= target - band and amounts[0][0] <= target + band
 
 
 def _menu_day(day: int, meals: list[MealTarget], foods: list[Food], plates: list[Plate]) -> MenuDay:

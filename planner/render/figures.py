@@ -39,7 +39,6 @@ DEFAULT_STEP_H = 0.10
 
 # Seat height: with the thigh level and the shin straight down, the foot is flat on the floor.
 SEATED_HIP_Y = LIMB_W / 2 + SHIN
-SEAT_TOP = SEATED_HIP_Y - TORSO_W / 2
 
 NEAR, FAR = "#1f3347", "#8193a7"                # the figure: near limbs dark, far limbs lighter
 GHOST_NEAR, GHOST_FAR = "#b7c2cd", "#d6dde4"    # the start pose when overlaid on the end pose
@@ -94,11 +93,10 @@ def _add(a: Point, b: Point, scale: float = 1.0) -> Point:
 
 @dataclass(frozen=True)
 class Body:
-    """Joint positions of one pose in model space, plus which way its front faces."""
+    """Joint positions of one pose in model space."""
 
     joints: dict[str, Point]
     seated: bool
-    facing: int  # +1: front of the body is on the side the angles call forward; -1: mirrored
     head_angle: float
 
     def at(self, name: str) -> Point:
@@ -131,46 +129,19 @@ class Body:
         return min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad
 
 
-def _bend_sign(proximal: float, distal: float) -> int:
-    """+1 when a joint bends the normal way for a right-facing figure, -1 when mirrored, 0 straight.
-
-    Knees and elbows only bend one way, so a bent limb tells which side is the
-    body's front (a figure lying on its back with the head to the right is the
-    mirror image of one facing right).
-    """
-    knee_like = _wrap(proximal - distal)
-    if abs(knee_like) < 8:
-        return 0
-    return 1 if knee_like > 0 else -1
-
-
-def _facing(pose: Pose) -> int:
-    legs = [pose.leg, pose.leg_far or pose.leg]
-    arms = [pose.arm, pose.arm_far or pose.arm]
-    for thigh, shin in legs:
-        sign = _bend_sign(thigh, shin)
-        if sign:
-            return sign
-    for upper, fore in arms:
-        sign = -_bend_sign(upper, fore)  # an elbow bends forward where a knee bends back
-        if sign:
-            return sign
-    return 1
-
-
-def _foot_angle(thigh: float, shin: float, facing: int, tiptoe: bool) -> float:
+def _foot_angle(thigh: float, shin: float, tiptoe: bool) -> float:
     """Where the toes point, from the shin and what an ankle can do.
 
     The foot sits at a right angle to the shin, turned flat to the floor when the
     ankle can get there (about 30 degrees up or 50 down); a kneeling foot lies
     along the floor behind the knee.
     """
-    neutral = shin + 90 * facing
+    neutral = shin + 90
     if tiptoe:
-        return shin + 35 * facing
-    towards_flat = _wrap(90 * facing - neutral) * facing  # positive: toes lifted towards the shin
+        return shin + 35
+    towards_flat = _wrap(90 - neutral)  # positive: toes lifted towards the shin
     if -50 <= towards_flat <= 30:
-        return 90.0 * facing
+        return 90.0
     kneeling = abs(abs(_wrap(shin)) - 90) <= 12 and abs(_wrap(thigh - shin)) >= 10  # a straight leg is a plank
     if kneeling and -math.cos(math.radians(neutral)) < -0.5:
         return shin
@@ -179,7 +150,6 @@ def _foot_angle(thigh: float, shin: float, facing: int, tiptoe: bool) -> float:
 
 def pose_body(pose: Pose, *, tiptoe: bool = False) -> Body:
     """Joint positions of a pose with the hip at the origin (tiptoe: heels raised)."""
-    facing = _facing(pose)
     hip = (0.0, 0.0)
     neck = _along(hip, pose.torso, TORSO)
     head_angle = pose.torso if pose.head is None else pose.head
@@ -193,16 +163,16 @@ def pose_body(pose: Pose, *, tiptoe: bool = False) -> Body:
         ankle = _along(knee, shin, SHIN)
         joints["knee" + side] = knee
         joints["ankle" + side] = ankle
-        joints["toe" + side] = _along(ankle, _foot_angle(thigh, shin, facing, tiptoe), FOOT)
+        joints["toe" + side] = _along(ankle, _foot_angle(thigh, shin, tiptoe), FOOT)
     if tiptoe and pose.seated:
         # Seated calf raise: the toes stay on the floor and the heels lift the knees;
         # the hip stays on the seat.
-        raised = Body(joints=dict(joints), seated=True, facing=facing, head_angle=head_angle)
+        raised = Body(joints=dict(joints), seated=True, head_angle=head_angle)
         lift = -SEATED_HIP_Y - raised.sole()
         for name in ("knee", "ankle", "toe", "knee_far", "ankle_far", "toe_far"):
             x, y = joints[name]
             joints[name] = (x, y + lift)
-    return Body(joints=joints, seated=pose.seated, facing=facing, head_angle=head_angle)
+    return Body(joints=joints, seated=pose.seated, head_angle=head_angle)
 
 
 # --- Shapes (model space) -----------------------------------------------------------
@@ -272,8 +242,8 @@ def body_shapes(body: Body) -> list[Shape]:
         Line((j["neck"], _along(j["neck"], body.head_angle, NECK + HEAD_R / 2)), near, LIMB_W, "neck"),
         Dot(j["head"], HEAD_R, near, "head"),
     ]
-    # One small eye on the face side, so the way the figure faces is plain at a glance.
-    face = _along(j["head"], body.head_angle - 90 * body.facing, HEAD_R * 0.45)
+    # One small eye on the face side (the Pose convention: the front is the +90 side).
+    face = _along(j["head"], body.head_angle - 90, HEAD_R * 0.45)
     shapes.append(Dot(_along(face, body.head_angle, HEAD_R * 0.18), HEAD_R * 0.17, "#ffffff", "eye"))
     shapes.append(Line((j["neck"], j["elbow"], j["hand"]), near, LIMB_W, "arm-near"))
     return shapes
@@ -290,12 +260,12 @@ class Setting:
     step_height: float | None = None
 
 
-def _touches(body: Body, name: str, setting: Setting) -> bool:
+def _touches(body: Body, name: str, setting: Setting, tolerance: float = CONTACT) -> bool:
     bottom = body.bottom_of(name)
     levels = [setting.ground]
     if setting.step_height is not None:
         levels.append(setting.ground + setting.step_height)
-    return any(abs(bottom - level) <= CONTACT for level in levels) or bottom < setting.ground
+    return any(abs(bottom - level) <= tolerance for level in levels) or bottom < setting.ground
 
 
 def _foot_elevation(body: Body) -> float:
@@ -336,8 +306,9 @@ def place(bodies: list[Body], props: list[str]) -> tuple[list[Body], Setting]:
 
 
 def _shared_anchor(first: Body, second: Body, setting: Setting) -> str:
+    # Strict: a foot lifted a couple of centimetres (a leg swinging out) has left the floor.
     for name in ANCHOR_JOINTS:
-        if _touches(first, name, setting) and _touches(second, name, setting):
+        if _touches(first, name, setting, 0.012) and _touches(second, name, setting, 0.012):
             return name
     return "hip"
 
@@ -401,10 +372,14 @@ def chair_shapes(bodies: list[Body], setting: Setting) -> list[Shape]:
         hip_x = seated[0].at("hip")[0]
         return _chair(hip_x + 0.13, hip_x - 0.09, seat_top, seat_top + 0.3)
     if any(_reaches_forward(b) or _hand_on_chair(b) for b in bodies):
-        hand_x = max(max(b.at("hand")[0], b.at("hand_far")[0]) for b in bodies) + LIMB_W / 2 + 0.01
-        hand_y = min(min(b.at("hand")[1], b.at("hand_far")[1]) for b in bodies) - LIMB_W / 2
-        back_top = min(max(hand_y, seat_top + 0.1), seat_top + 0.45)
-        return _chair(hand_x + 0.22, hand_x, seat_top, back_top)
+        hand_x, hand_y = max((hand for b in bodies for hand in (b.at("hand"), b.at("hand_far"))),
+                             key=lambda point: point[0])
+        rest = hand_y - LIMB_W / 2
+        if rest < seat_top + 0.15:
+            # Hands low: they press on the seat of a chair turned towards the figure.
+            return _chair(hand_x - 0.07, hand_x + 0.17, rest, rest + 0.3)
+        edge = hand_x + LIMB_W / 2 + 0.01
+        return _chair(edge + 0.22, edge, seat_top, min(rest, seat_top + 0.5))
     hip_x = min(b.at("hip")[0] for b in bodies)
     return _chair(hip_x + 0.04, hip_x - 0.18, seat_top, seat_top + 0.3)
 
@@ -476,17 +451,29 @@ def machine_shapes(bodies: list[Body], setting: Setting) -> list[Shape]:
     return shapes
 
 
-def band_anchor(start: Body, end: Body, setting: Setting, moving: str) -> Point:
-    """Beyond the start position, opposite to the way the limb moves: where the band pulls from."""
+def band_anchor(start: Body, end: Body, setting: Setting, moving: str) -> Point | None:
+    """Where the band pulls from: beyond the start position, against the way the limb moves.
+
+    None when a foot pulls against the floor: the band is then a loop round both ankles.
+    """
     first, last = start.at(moving), end.at(moving)
     length = _distance(first, last)
     pull = ((first[0] - last[0]) / length, (first[1] - last[1]) / length) if length > 0.03 else (1.0, 0.0)
     anchor = _add(first, pull, 0.24)
-    if anchor[1] < setting.ground + 0.02:
-        # The band would go into the floor: it is stood on instead.
-        foot = start.at("ankle")
-        anchor = (foot[0] + FOOT / 2, setting.ground + 0.01)
-    return anchor
+    if anchor[1] >= setting.ground + 0.02 and not (pull[1] < -0.6 and moving == "hand"):
+        return anchor
+    if moving == "ankle":
+        return None
+    # Pulled from below (a curl, a press): the band is stood on.
+    foot = start.at("ankle")
+    return (foot[0] + FOOT / 2, setting.ground + 0.01)
+
+
+def band_shapes(body: Body, anchor: Point | None, moving: str) -> list[Shape]:
+    """The band from the moving hand or foot to its anchor, or looped between the ankles."""
+    if anchor is None:
+        return [Line((body.at("ankle"), body.at("ankle_far")), BAND, 0.022, "band")]
+    return [Line((body.at(moving), anchor), BAND, 0.018, "band"), Dot(anchor, 0.018, IRON, "band")]
 
 
 def hand_prop_shapes(body: Body, prop: str, setting: Setting) -> list[Shape]:
@@ -660,9 +647,7 @@ def build_scene(exercise: Exercise) -> Scene:
         scene.fixed += table_shapes(bodies, setting)
     anchor = band_anchor(start, end, setting, moving) if "band" in props else None
     for label, body in (("start", start), ("end", end)):
-        shapes: list[Shape] = []
-        if anchor is not None:
-            shapes += [Line((body.at(moving), anchor), BAND, 0.018, "band"), Dot(anchor, 0.018, IRON, "band")]
+        shapes: list[Shape] = band_shapes(body, anchor, moving) if "band" in props else []
         shapes += body_shapes(body)
         shapes += held_shapes(body, props, setting)
         scene.poses[label] = shapes

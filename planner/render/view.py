@@ -116,6 +116,7 @@ class ExerciseRow:
     figure: FigureRef | None
     dose: str
     effort: str
+    effort_word: str
     rest: str
     load: str
     alternatives: list[str]
@@ -452,17 +453,17 @@ def _overview(plan: Plan) -> Overview:
 
 
 def _alternative_text(alternative) -> str:
-    if alternative.modality == "aquatic":
-        return f"{alternative.name} (pool)"
-    if alternative.modality == "seated":
-        return f"{alternative.name} (seated)"
+    # The pool is the one alternative that changes where you train, so it is named.
+    if alternative.modality == "aquatic" and "pool" not in alternative.name.lower():
+        return f"{alternative.name} (in the pool)"
     return alternative.name
 
 
 def _exercise_row(item: PlannedExercise, figures: _Figures) -> ExerciseRow:
     return ExerciseRow(
         id=item.id, name=item.name, figure=figures.get(item.id, "end", 96, 72),
-        dose=words.dose_text(item), effort=words.effort_text(item.effort_rpe),
+        dose=words.dose_text(item), effort=f"{item.effort_rpe}/10",
+        effort_word=words.effort_word(item.effort_rpe),
         rest=words.rest_text(item.rest_s), load=item.load,
         alternatives=[_alternative_text(a) for a in item.alternatives], note=item.note,
         modality=item.modality)

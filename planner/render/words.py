@@ -107,19 +107,22 @@ def rest_text(seconds: int) -> str:
     return f"{minutes}½ min" if half else f"{minutes} min"
 
 
-def effort_text(rpe: int) -> str:
-    """Effort on the 0-10 scale with a word a client understands."""
+def effort_word(rpe: int) -> str:
+    """What an effort of 0-10 feels like, in a word a client understands."""
     if rpe <= 2:
-        word = "very easy"
-    elif rpe <= 4:
-        word = "easy"
-    elif rpe <= 6:
-        word = "moderate"
-    elif rpe <= 8:
-        word = "hard"
-    else:
-        word = "very hard"
-    return f"{rpe}/10 {word}"
+        return "very easy"
+    if rpe <= 4:
+        return "easy"
+    if rpe <= 6:
+        return "moderate"
+    if rpe <= 8:
+        return "hard"
+    return "very hard"
+
+
+def effort_text(rpe: int) -> str:
+    """Effort on the 0-10 scale with its word: '5/10 moderate'."""
+    return f"{rpe}/10 {effort_word(rpe)}"
 
 
 def listing(items: list[str]) -> str:

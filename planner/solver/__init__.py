@@ -34,6 +34,7 @@ PATTERN_GROUPS = {
 WEIGHTS = {
     "pattern": 40, "exercise": 3, "isolation": 2, "back_to_back": 10, "three_sessions": 15,
     "affected_limb": 30, "water_for_knees": 8, "heat": 10, "rung": 4, "keep": 12,
+    "too_easy": 4, "seated_when_standing": 2,
 }
 # Order inside a session: big compound movements first, then isolation, then balance.
 PATTERN_ORDER = ("squat", "lunge", "hinge", "push", "pull", "overhead", "raise", "calf", "carry_grip",
@@ -64,18 +65,36 @@ def exercise_costs(profile: Profile, catalog: Catalog, elig: Eligibility) -> dic
     water_for_knees = elig.pool_usable and ({"no_impact", "knee_pain"} & set(profile.limitations))
     heat_sensitive = profile.neurogenic_cause == "multiple_sclerosis"
     cautious = profile.older_adult or profile.condition in ("sarcopenia", "neurogenic")
+    seated_client = bool({"seated_only", "balance_impaired"} & set(profile.limitations))
     for e in elig.exercises:
         cost, reason = 0, "preference"
         if water_for_knees and e.modality != "aquatic" and set(e.primary_muscles) & LOWER_BODY:
             cost, reason = cost + WEIGHTS["water_for_knees"], "prefer_water_for_knees"
         if heat_sensitive and e.modality == "aquatic":
             cost, reason = cost + WEIGHTS["heat"], "warm_pool_heat_sensitive"
-        rung = ladder(catalog, e.id).index(e.id)
-        # Cautious clients start at the foot of a ladder; others one rung up.
-        rung_cost = rung if cautious else abs(rung - 1)
+        rungs = ladder(catalog, e.id)
+        rung = rungs.index(e.id)
+        # Cautious clients start on the first two rungs; others one rung up, not at
+        # the foot of a long ladder. A stand-alone exercise cannot progress by rung.
+        if len(rungs) == 1:
+            rung_cost = 1
+        elif cautious:
+            rung_cost = max(0, rung - 1)
+        else:
+            rung_cost = abs(rung - 1)
         if rung_cost:
             cost += WEIGHTS["rung"] * rung_cost
             reason = reason if reason != "preference" else "ladder_rung"
+        # Work far below what the muscles can do wastes the session: a grade-5 muscle
+        # gains little from a gravity-eliminated movement when resistance is at hand.
+        capacity = min(profile.grade(m) for m in e.primary_muscles)
+        slack = max(0, capacity - e.min_grade - 1)
+        if slack:
+            cost += WEIGHTS["too_easy"] * slack
+            reason = reason if reason != "preference" else "too_easy"
+        if e.modality == "seated" and not seated_client:
+            cost += WEIGHTS["seated_when_standing"]
+            reason = reason if reason != "preference" else "seated_when_standing"
         costs[e.id] = (cost, reason)
     return costs
 

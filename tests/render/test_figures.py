@@ -244,3 +244,50 @@ def test_title_is_escaped_text():
 def test_unknown_view_is_refused():
     with pytest.raises(ValueError):
         figure_svg(BRIDGE, which="middle")
+
+
+def limb(root: ET.Element, pose: str, name: str) -> list[tuple[float, float]]:
+    group = groups(root, pose)[0]
+    return path_points(next(e for e in group if e.get("class") == name))
+
+
+def test_far_limbs_are_lighter_than_near_limbs():
+    root = parse(figure_svg(POOL_WALK, which="end"))
+    group = groups(root, "end")[0]
+    stroke = {e.get("class"): e.get("stroke") for e in group}
+    lightness = lambda colour: sum(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    assert lightness(stroke["arm-far"]) > lightness(stroke["arm-near"])
+    assert lightness(stroke["leg-far"]) > lightness(stroke["leg-near"])
+
+
+def test_feet_stand_flat_and_a_kneeling_foot_lies_behind_the_knee():
+    standing = pose_body(Pose())
+    assert standing.at("toe")[0] > standing.at("ankle")[0]
+    assert abs(standing.at("toe")[1] - standing.at("ankle")[1]) < 1e-9
+    kneeling = pose_body(Pose(torso=90, arm=(0, 0), leg=(0, -90)))
+    assert kneeling.at("toe")[0] < kneeling.at("ankle")[0]
+    assert abs(kneeling.at("toe")[1] - kneeling.at("ankle")[1]) < 1e-9
+
+
+def test_a_calf_raise_ends_on_the_toes():
+    calf_raise = exercise_with(Pose(arm=(70, 90)), props=["wall"], pattern="calf")
+    start = parse(figure_svg(calf_raise, which="start"))
+    end = parse(figure_svg(calf_raise, which="end"))
+    *_, start_ankle, start_toe = limb(start, "start", "leg-near")
+    *_, end_ankle, end_toe = limb(end, "end", "leg-near")
+    assert abs(start_ankle[1] - start_toe[1]) < 0.2  # flat foot
+    assert end_ankle[1] < end_toe[1] - 1  # heel lifted (pixel y grows downward)
+
+
+def test_planted_feet_stay_put_between_start_and_end():
+    squat = exercise_with(Pose(arm=(90, 90)), Pose(torso=150, leg=(80, -20), arm=(90, 90)))
+    root = parse(figure_svg(squat))
+    assert limb(root, "start", "leg-near")[-1] == limb(root, "end", "leg-near")[-1]
+
+
+def test_a_band_pulled_upwards_is_stood_on():
+    curl = exercise_with(Pose(), Pose(arm=(0, 150)), ["band"], pattern="pull")
+    root = parse(figure_svg(curl, which="end"))
+    floor_y = path_points(next(e for e in root.iter("path") if e.get("class") == "floor"))[0][1]
+    anchor = next(e for e in root.iter("circle") if e.get("class") == "band")
+    assert floor_y - 4 < float(anchor.get("cy")) <= floor_y

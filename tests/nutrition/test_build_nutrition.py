@@ -1,0 +1,89 @@
+"""planner.nutrition.build_nutrition: the plan section end to end, and the property that every
+menu meets the 10% rules or says so with a "Protein shortfall:" warning."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.errors import InputError
+from planner.nutrition import build_nutrition
+
+from nutrition_factories import DIET_ORDER, SHORTFALL, band_problems, food_catalog, menu_problems, profile
+
+ALLERGENS = ["dairy", "lactose", "egg", "fish", "shellfish", "soy", "nuts", "peanuts", "gluten"]
+TRAINING = ["mon", "wed", "fri"]
+
+
+def test_plan_section_for_an_ordinary_client():
+    prof = profile(weight_kg=70)
+    plan, warnings = build_nutrition(prof, food_catalog(), TRAINING)
+    assert plan.protein_g_per_kg == 1.2 and plan.daily_protein_g == 84
+    assert plan.reason and not plan.under_professional_guidance
+    assert sum(m.protein_g for m in plan.meals) == plan.daily_protein_g
+    assert [m.name for m in plan.meals if m.after_session] == ["lunch"]
+    assert menu_problems(plan, prof, food_catalog()) == []
+    assert warnings == []
+    assert plan.notes
+
+
+def test_older_adult_over_1_5_is_printed_under_professional_guidance():
+    plan, _ = build_nutrition(profile(age=79, nutrition={"protein_g_per_kg": 1.8}), food_catalog(), TRAINING)
+    assert plan.under_professional_guidance and "under professional guidance" in plan.reason
+
+
+def test_kidney_disease_without_a_value_refuses():
+    with pytest.raises(InputError, match="nephrology"):
+        build_nutrition(profile(screening={"conditions": ["ckd"]}), food_catalog(), TRAINING)
+
+
+def test_kidney_disease_with_a_value_keeps_it_and_meets_it():
+    prof = profile(weight_kg=68, screening={"conditions": ["ckd"]}, nutrition={"protein_g_per_kg": 0.6})
+    plan, warnings = build_nutrition(prof, food_catalog(), TRAINING)
+    assert plan.protein_g_per_kg == 0.6 and plan.daily_protein_g == 41
+    assert menu_problems(plan, prof, food_catalog()) == [] and warnings == []
+
+
+def test_an_unreachable_target_carries_the_shortfall_warning():
+    prof = profile(weight_kg=290, active=True, nutrition={
+        "diet": "vegan", "avoid": ["soy", "gluten", "nuts", "peanuts"], "meals_per_day": 3})
+    plan, warnings = build_nutrition(prof, food_catalog(), TRAINING)
+    assert band_problems(menu_problems(plan, prof, food_catalog()))
+    shortfall = [w for w in warnings if w.startswith(SHORTFALL)]
+    assert len(shortfall) == 1 and "vegan" in shortfall[0] and "soy" in shortfall[0]
+
+
+def test_same_profile_same_section():
+    prof = profile(weight_kg=64, age=70, nutrition={"diet": "vegetarian", "avoid": ["egg"]})
+    first = build_nutrition(prof, food_catalog(), TRAINING)
+    second = build_nutrition(prof, food_catalog(), TRAINING)
+    assert first[0].model_dump_json() == second[0].model_dump_json() and first[1] == second[1]
+
+
+clients = st.fixed_dictionaries({
+    "weight_kg": st.floats(30, 300).map(lambda w: round(w, 1)),
+    "age": st.integers(18, 100),
+    "active": st.booleans(),
+    "diet": st.sampled_from(DIET_ORDER),
+    "avoid": st.lists(st.sampled_from(ALLERGENS), unique=True, max_size=5),
+    "meals_per_day": st.integers(3, 6),
+    "override": st.one_of(st.none(), st.floats(0.5, 2.2).map(lambda g: round(g, 2))),
+})
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clients)
+def test_every_menu_meets_the_rules_or_declares_a_shortfall(client):
+    prof = profile(weight_kg=client["weight_kg"], age=client["age"], active=client["active"],
+                   nutrition={"diet": client["diet"], "avoid": client["avoid"],
+                              "meals_per_day": client["meals_per_day"],
+                              "protein_g_per_kg": client["override"]})
+    plan, warnings = build_nutrition(prof, food_catalog(), TRAINING)
+    problems = menu_problems(plan, prof, food_catalog())
+    if any(w.startswith(SHORTFALL) for w in warnings):
+        assert band_problems(problems), "a shortfall warning without a shortfall"
+        problems = [p for p in problems if p not in band_problems(problems)]
+    assert problems == []
+    assert sum(m.protein_g for m in plan.meals) == plan.daily_protein_g
+    assert max(m.protein_g for m in plan.meals) <= 0.55 * prof.weight_kg

@@ -1,0 +1,64 @@
+"""planner.nutrition.notes: the advice printed with the menu."""
+
+from __future__ import annotations
+
+from planner.nutrition.medications import medication_classes
+from planner.nutrition.notes import nutrition_notes
+from planner.nutrition.split import split_meals
+
+from nutrition_factories import profile
+
+TRAINING = ["mon", "wed", "fri"]
+
+
+def notes_for(prof, training=TRAINING):
+    split = split_meals(prof, 84.0, training)
+    return nutrition_notes(prof, split, training, medication_classes())
+
+
+def test_every_client_gets_the_nutrient_walking_and_hydration_advice():
+    text = " ".join(notes_for(profile())).lower()
+    for word in ("vitamin d", "blood test", "calcium", "omega-3", "magnesium", "zinc", "drink", "walk"):
+        assert word in text, word
+
+
+def test_the_post_session_meal_and_training_days_are_named():
+    notes = notes_for(profile())
+    assert any("lunch" in n and "2 hours" in n and "mon, wed, fri" in n for n in notes)
+
+
+def test_no_post_session_note_without_training_days():
+    assert not any("2 hours" in n for n in notes_for(profile(), training=[]))
+
+
+def test_plant_based_clients_get_plant_sources():
+    text = " ".join(notes_for(profile(nutrition={"diet": "vegan"})))
+    assert "fortified plant" in text and "flaxseed" in text
+    assert "oily fish" not in text
+
+
+def test_older_adults_hear_about_leucine():
+    assert any("leucine" in n for n in notes_for(profile(age=77)))
+    assert not any("leucine" in n for n in notes_for(profile(age=40)))
+
+
+def test_muscle_affecting_medicines_get_a_discuss_note_never_a_stop():
+    notes = notes_for(profile(screening={"medications": ["atorvastatin 40 mg", "metformin", "Prednisolone"]}))
+    medicine_notes = [n for n in notes if n.startswith("You take")]
+    assert len(medicine_notes) == 2
+    for note in medicine_notes:
+        assert "discuss" in note.lower() and "do not stop" in note.lower()
+    assert "atorvastatin 40 mg" in medicine_notes[0] and "Prednisolone" in medicine_notes[1]
+
+
+def test_kidney_and_dialysis_notes():
+    ckd = notes_for(profile(screening={"conditions": ["ckd"]}, nutrition={"protein_g_per_kg": 0.6}))
+    assert any("kidney" in n.lower() and "protein powders" in n for n in ckd)
+    assert any("limited your fluids" in n for n in ckd)
+    dialysis = notes_for(profile(screening={"conditions": ["ckd"], "on_dialysis": True}))
+    assert any("renal dietitian" in n for n in dialysis)
+
+
+def test_heat_sensitive_ms_is_told_to_walk_cool():
+    notes = notes_for(profile(condition="neurogenic", neurogenic_cause="multiple_sclerosis"))
+    assert any("cooler" in n for n in notes)
