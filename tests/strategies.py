@@ -61,9 +61,9 @@ def profiles(draw, *, allow_red_flags: bool = True) -> dict:
     if allow_red_flags and draw(st.integers(0, 9)) == 0:
         profile["screening"]["red_flags"] = draw(subset(RED_FLAGS, min_size=1, max_size=2))
     if draw(st.integers(0, 9)) == 0:
+        # a valid profile with kidney disease carries the clinician's protein value
         profile["screening"]["conditions"] = ["ckd"]
-        if draw(st.booleans()):
-            profile["nutrition"]["protein_g_per_kg"] = draw(st.sampled_from([0.6, 0.8]))
+        profile["nutrition"]["protein_g_per_kg"] = draw(st.sampled_from([0.6, 0.8]))
     return profile
 
 
