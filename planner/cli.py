@@ -86,7 +86,6 @@ def generate(profiles, out, fmt, force, paper, catalog_folder, jobs) -> None:
         worst = run_batch(paths, out_dir=Path(out) if out else None, fmt=fmt or "pdf", force=force,
                              paper=paper, catalog_folder=catalog_folder, jobs=jobs)
         sys.exit(worst)
-    from planner.pipeline import build_plan
     from planner.profile import load_profile
     from planner.output import write_atomic
     out_path = Path(out) if out else None
@@ -95,7 +94,8 @@ def generate(profiles, out, fmt, force, paper, catalog_folder, jobs) -> None:
         out_path = Path(paths[0].stem + "." + chosen)
     if out_path.exists() and not force:
         raise InputError("already exists; use --force to overwrite it", file=str(out_path))
-    profile = load_profile(paths[0])
+    profile = load_profile(paths[0])  # before the solver is imported: bad input is refused at once
+    from planner.pipeline import build_plan
     catalog = _catalog(catalog_folder)
     plan = with_file(paths[0], build_plan, profile, catalog)
     write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force)

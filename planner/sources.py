@@ -132,6 +132,8 @@ def read_document(path: str | Path, *, fast: bool = False) -> Document:
     if not text.strip():
         raise InputError("file is empty", file=name)
 
+    if _bracket_depth(text) > 5 * MAX_DEPTH:
+        raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name)
     lines: dict[tuple, int] = {}
     if path.suffix.lower() == ".json":
         try:
@@ -161,6 +163,22 @@ def read_document(path: str | Path, *, fast: bool = False) -> Document:
             raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name) from None
     data = _plain(parsed, (), lines, 0, [0], name)
     return Document(path=name, data=data, lines=lines)
+
+
+def _bracket_depth(text: str) -> int:
+    """Deepest nesting of [ and { in the text, quotes ignored (a cheap upper bound).
+
+    Parsing a bracket bomb takes seconds; counting takes microseconds. The bound is
+    only used with a wide margin, so brackets inside quoted text cannot trip it.
+    """
+    depth = deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return deepest
 
 
 def _unique_pairs(pairs: list) -> dict:
