@@ -32,18 +32,18 @@ def plan_date(profile: Profile) -> dt.date:
 
 
 def solve_for(profile: Profile, catalog: Catalog, elig: Eligibility, levels: list[Level], *,
-              preferred=(), forbidden_first_days=()) -> Template:
+              preferred=(), forbidden_first_days=(), continuity=None) -> Template:
     """Solve the weekly template, budgeting each exercise at its longest dose."""
     seconds = {e.id: peak_seconds(e, levels, profile) for e in elig.exercises}
     return solve_template(profile, catalog, elig, seconds, preferred=list(preferred),
-                          forbidden_first_days=list(forbidden_first_days))
+                          forbidden_first_days=list(forbidden_first_days), continuity=continuity)
 
 
 MIN_PEAK_SETS = 2  # below this a lighter week could not have fewer sets
 
 
 def solve_fitting_time(profile: Profile, catalog: Catalog, elig: Eligibility, levels_for, *,
-                       preferred=(), forbidden_first_days=(), solved_weeks=None):
+                       preferred=(), forbidden_first_days=(), solved_weeks=None, continuity_for=None):
     """Solve at the condition's full dose; if sessions are too short, peak at fewer sets.
 
     `levels_for(max_sets)` gives the week levels; `solved_weeks` limits which
@@ -55,7 +55,8 @@ def solve_fitting_time(profile: Profile, catalog: Catalog, elig: Eligibility, le
         budget = [level for week, level in levels.items() if solved_weeks is None or week in solved_weeks]
         try:
             template = solve_for(profile, catalog, elig, budget, preferred=preferred,
-                                 forbidden_first_days=forbidden_first_days)
+                                 forbidden_first_days=forbidden_first_days,
+                                 continuity=continuity_for(levels) if continuity_for else None)
         except Infeasible:
             if cap == caps[-1]:
                 raise

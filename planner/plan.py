@@ -118,18 +118,20 @@ class HistoryEntry(Model):
     date: dt.date
     decision: str | None = Field(None, description="For a reassessment: step_up | repeat | step_down.")
     rebuilt_from_week: int | None = None
+    training_changes: list[str] = Field(default_factory=list,
+                                        description="Profile keys a reassessment changed that shape the training.")
 
 
 class Plan(Model):
     format: Literal["planner.plan/1"] = FORMAT
     version: int = Field(ge=1)
     profile: Profile
-    weeks: list[Week]
+    weeks: list[Week] = Field(min_length=1)
     nutrition: NutritionPlan | None
     assessments: list[AssessmentRecord]
     reassessment_dates: list[dt.date]
     warnings: list[str]
-    history: list[HistoryEntry]
+    history: list[HistoryEntry] = Field(min_length=1, description="Oldest first; the last entry is this version.")
     # Beside the contract: what the programme prints and the checker can use.
     stop_rules: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="Condition and limitation notes to print.")

@@ -112,9 +112,13 @@ def week_levels(profile: Profile, rule: ConditionRule, shapes: list[WeekShape],
         else:
             level = _loaded_level(profile, rule, shape, shapes, slow, cap)
             if shift:
+                # Loaded weeks keep at least 2 sets after familiarisation, so a lighter
+                # week can still be lighter; a step up never more than doubles the sets.
+                floor = 1 if shape.phase == "familiarisation" else min(2, rule.max_sets)
+                ceiling = rule.max_sets if before is None else min(rule.max_sets, 2 * before.sets)
                 level = replace(
                     level,
-                    sets=min(rule.max_sets, max(1, level.sets + shift)),
+                    sets=min(ceiling, max(floor, level.sets + shift)),
                     effort_rpe=min(cap, max(3, level.effort_rpe + shift)),
                     load_stage=min(2, max(0, level.load_stage + shift)))
             last_loaded = level

@@ -21,12 +21,16 @@ from planner.pipeline import notes_for, solve_fitting_time
 from planner.plan import HistoryEntry, Plan
 from planner.profile import Assessment, Profile, Strict, date_only
 from planner.progression import Level, skeleton, week_levels
+from planner.solver import Continuity
 from planner.vocab import (
-    Allergen, BodyPart, Diet, Equipment, HealthCondition, Limitation, MuscleGroup, RedFlag,
+    MUSCLE_GROUPS, Allergen, BodyPart, Diet, Equipment, HealthCondition, Limitation, MuscleGroup, RedFlag,
     Tolerance, Weekday,
 )
 
 SHIFT = {"step_up": 1, "repeat": 0, "step_down": -1}
+# Changes that can take exercises away, so volume may fall at the rebuild.
+TRAINING_KEYS = ("days", "sessions_per_week", "minutes_per_session", "equipment", "limitations",
+                 "affected", "targets", "conditions")
 LADDER_DIRECTION = {"step_up": "harder", "step_down": "easier"}
 
 
@@ -120,10 +124,15 @@ def _updated_profile(old: Profile, re: Reassessment, source: str) -> Profile:
         return Profile.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        key = ".".join(str(p) for p in first.get("loc", ()) if not any(c in str(p) for c in "[("))
+        loc = [str(p) for p in first.get("loc", ()) if not any(c in str(p) for c in "[(")]
+        keyed = (first.get("ctx") or {}).get("error")
+        if isinstance(keyed, KeyedError):
+            loc += keyed.key.split(".")
+        # Name the key as the reassessment file spells it (changes.days), not as the profile does.
+        changed = [part for part in loc if part in ProfileChanges.model_fields and part in changes]
+        key = f"changes.{changed[-1]}" if changed else "changes"
         message = first.get("msg", "invalid").removeprefix("Value error, ")
-        raise InputError(f"the changed profile is not valid: {message}", file=source,
-                         key=f"changes ({key})" if key else "changes") from None
+        raise InputError(f"the changed profile is not valid: {message}", file=source, key=key) from None
 
 
 def decide(plan: Plan, re: Reassessment, profile_before: Profile) -> tuple[str, list[str]]:
@@ -215,9 +224,31 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
                                      before=_last_loaded_level(base, shapes, from_week), max_sets=cap)
         return {**base, **rebuilt_levels}
 
+    training_changes = sorted(k for k in re.changes.model_dump(exclude_none=True) if k in TRAINING_KEYS)
+    last_full = next((w for w in reversed(kept) if not w.deload), None)
+
+    def continuity_for(levels):
+        if last_full is None:
+            return None
+        volume = {m: 0 for m in MUSCLE_GROUPS}
+        for s in last_full.sessions:
+            for item in s.exercises:
+                for m in item.primary_muscles:
+                    volume[m] += item.sets
+        first_full = next(sh.week for sh in shapes if sh.week >= from_week and not sh.deload) \
+            if any(sh.week >= from_week and not sh.deload for sh in shapes) else None
+        first = shapes[from_week - 1]
+        may_fall = decision == "step_down" or bool(training_changes)
+        return Continuity(
+            sets=levels[first_full].sets if first_full else None,
+            prev_volume=volume,
+            floor_muscles=frozenset() if may_fall else frozenset(elig.targets),
+            prev_total=sum(i.sets for s in last_full.sessions for i in s.exercises),
+            lighter_sets=levels[from_week].sets if first.deload else None)
+
     template, levels, peak_sets, time_warnings = solve_fitting_time(
         profile, catalog, elig, levels_for, preferred=sorted(set(preferred)), forbidden_first_days=forbidden,
-        solved_weeks={s.week for s in shapes if s.week >= from_week})
+        solved_weeks={s.week for s in shapes if s.week >= from_week}, continuity_for=continuity_for)
     new_weeks = build_weeks(profile, catalog, elig, template.sessions, shapes, levels, from_week=from_week)
 
     training_days = sorted({s.weekday for w in new_weeks for s in w.sessions})
@@ -239,7 +270,8 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
         assessments=list(plan.assessments) + [record], reassessment_dates=list(plan.reassessment_dates),
         warnings=warnings,
         history=list(plan.history) + [HistoryEntry(version=version, action="reassess", date=re.date,
-                                                   decision=decision, rebuilt_from_week=from_week)],
+                                                   decision=decision, rebuilt_from_week=from_week,
+                                                   training_changes=training_changes)],
         stop_rules=list(plan.stop_rules) or list(safety.STOP_RULES), notes=notes,
         solver={"status": template.status, "objective": template.objective,
                 "soft_penalties": template.penalties, "peak_sets": peak_sets},

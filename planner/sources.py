@@ -53,7 +53,7 @@ def _plain(node: Any, loc: tuple, lines: dict, depth: int, budget: list[int], pa
     """Convert ruamel nodes to plain data, recording lines and enforcing limits."""
     budget[0] += 1
     if budget[0] > MAX_NODES:
-        raise InputError(f"too many values (over {MAX_NODES}); is this a profile?", file=path)
+        raise InputError(f"too many values (over {MAX_NODES}); is this the right file?", file=path)
     if depth > MAX_DEPTH:
         raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=path,
                          key=_dotted(loc), line=lines.get(loc))
@@ -122,7 +122,7 @@ def read_document(path: str | Path, *, fast: bool = False) -> Document:
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror or exc})", file=name) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"file is {len(raw):,} bytes; a profile is at most {MAX_FILE_BYTES:,}", file=name)
+        raise InputError(f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}", file=name)
     if b"\x00" in raw:
         raise InputError("is a binary file, not YAML or JSON text", file=name)
     try:
@@ -137,7 +137,7 @@ def read_document(path: str | Path, *, fast: bool = False) -> Document:
     lines: dict[tuple, int] = {}
     if path.suffix.lower() == ".json":
         try:
-            parsed = json.loads(text, object_pairs_hook=_unique_pairs)
+            parsed = json.loads(text, object_pairs_hook=_unique_pairs, parse_constant=_no_constants)
         except json.JSONDecodeError as exc:
             raise InputError(f"invalid JSON: {exc.msg}", file=name, line=exc.lineno) from None
         except ValueError as exc:
@@ -189,6 +189,11 @@ def _unique_pairs(pairs: list) -> dict:
             raise ValueError(f"duplicate key {key!r}")
         out[key] = value
     return out
+
+
+def _no_constants(name: str):
+    """NaN and Infinity are not JSON, and a plan holding them could not be written back as JSON."""
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def _fast_yaml(text: str, name: str):

@@ -26,10 +26,10 @@ def build_nutrition(profile: Profile, catalog: Catalog,
     """The plan's nutrition section and the warnings for the plan's top-level `warnings`."""
     g_per_kg, reason, guidance = daily_target(profile)
     daily_g = daily_protein_g(g_per_kg, profile.weight_kg)
-    split = split_meals(profile, daily_g, training_weekdays)
+    split = split_meals(profile, daily_g)
     foods = allowed_foods(catalog, profile.nutrition.diet, profile.nutrition.avoid)
     menu = plan_menus(split.meals, daily_g, foods)
-    warnings = list(split.warnings)
+    warnings = []
     if menu.misses:
         warnings.append(shortfall_warning(profile, menu.misses))
     notes = nutrition_notes(profile, split, training_weekdays, medication_classes(catalog.folder))
@@ -45,7 +45,7 @@ def shortfall_warning(profile: Profile, misses: list[str]) -> str:
     avoiding = f" avoiding {', '.join(nutrition.avoid)}" if nutrition.avoid else ""
     shown = "; ".join(misses[:MISSES_SHOWN]) + (f"; {len(misses) - MISSES_SHOWN} more"
                                                 if len(misses) > MISSES_SHOWN else "")
-    return (f"{SHORTFALL} the food catalog cannot meet every protein target within 10% for a "
+    return (f"{SHORTFALL} the food catalog cannot meet every protein target within 10% for this "
             f"{nutrition.diet} diet{avoiding} at {profile.weight_kg:g} kg; the menu is the closest "
             f"possible ({shown}). Ask a dietitian about foods or supplements that close the gap.")
 

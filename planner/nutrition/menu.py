@@ -1,12 +1,14 @@
 """The 7-day menu rotation: CP-SAT over whole portions of catalog foods, one meal at a time.
 
 Protein is counted in tenths of a gram so the models stay in integers. Each
-meal of each day is a small model, solved to optimality in milliseconds, in
-the order the week is eaten; the week's rules link a meal to the ones already
-planned: a food's weekly uses carry forward, the day's last meal keeps the day
-within its band and makes the day differ from every earlier one. The 10% bands
-are soft with a heavy weight, so a catalog that cannot reach a target still
-yields the closest menu, and the caller reports the shortfall.
+meal of each day is a small model solved in the order the week is eaten (one
+model for the whole week took seconds; 28-42 small ones take milliseconds
+each). The week's rules link a meal to those already planned: a food's weekly
+uses carry forward, and the day's last meal keeps the day inside its band and
+makes the day differ from every earlier one. A meal is first solved with its
+10% band as a hard constraint; only when that fails is the band's bottom made
+soft (a heavy penalty), so a catalog that cannot reach a target still yields
+the closest menu below it, and the caller reports the shortfall.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ REPEAT_WEIGHT = 4            # per earlier use this week of a food served again
 LEUCINE_WEIGHT = 8           # per food low in leucine on an older adult's main plate
 LEUCINE_RICH_SHARE = 0.08    # leucine share of protein in animal foods (domain.md estimate)
 SEED = 20240601
-DETERMINISTIC_LIMIT = 0.5    # CP-SAT deterministic time per meal; the same input makes the same search
+DETERMINISTIC_LIMIT = 0.005  # CP-SAT deterministic time per solve: plenty for ordinary meals (they
+                             # finish near 0.0005); caps the long tail of huge targets. Same input, same search.
 
 Plate = dict[str, int]       # food id -> portions
 UNSOLVED = 10**9             # 'outside the bands' for a model with no solution
@@ -135,12 +138,18 @@ def add_distinct_day(model: cp_model.CpModel, v: MealVars, twin_plates: list[Pla
         model.add_bool_or(dropped + added)
 
 
-def add_meal_target(model: cp_model.CpModel, v: MealVars, hard: bool) -> list[tuple]:
-    """Soft (heavy): the meal within 10% of its target; then as close to it as possible."""
+def add_meal_target(model: cp_model.CpModel, v: MealVars, attempt: "Attempt") -> list[tuple]:
+    """Soft (heavy): the meal within 10% of its target; then as close to it as possible.
+
+    Hard as well, as the attempt says: the whole band, or only its top. A menu may fall
+    short of a target a narrow diet cannot reach (and says so), but never overshoots it:
+    too much protein is what a kidney patient's low target guards against."""
     target = _tenths(v.meal.protein_g)
     deviation, outside = _soft_band(model, v.protein(), target, v.label)
-    if hard:
+    if attempt.hard_band:
         model.add(deviation <= within_band_tenths(target))
+    if attempt.hard_top:
+        model.add(v.protein() <= target + within_band_tenths(target))
     return [(outside, OUTSIDE_BAND_WEIGHT), (deviation, DEVIATION_WEIGHT)]
 
 
@@ -187,14 +196,16 @@ class Attempt(NamedTuple):
     """One way of solving a meal, strictest first."""
 
     hard_band: bool        # the meal's 10% band as a constraint (prunes the search)
+    hard_top: bool         # at least the top of the band as a constraint: never too much
     weekly_limit: bool     # each food in at most WEEKLY_USES meals a week
     distinct_day: bool     # the day's last meal makes the day differ from earlier ones
 
 
-# The protein bands come first, then the weekly limit, then distinct days: a rule gives way
-# only when the stricter attempt leaves the meal outside its band (or has no solution).
-ATTEMPTS = (Attempt(True, True, True), Attempt(False, True, True),
-            Attempt(False, False, True), Attempt(False, False, False))
+# The protein band comes first, then the weekly limit: a rule gives way only when the
+# stricter attempt leaves the meal outside its band. The last attempt, with nothing
+# hard, runs only when no other has a solution at all (no food small enough).
+ATTEMPTS = (Attempt(True, True, True, True), Attempt(False, True, True, True),
+            Attempt(False, True, False, True), Attempt(False, False, False, False))
 
 
 class MealSolve(NamedTuple):
@@ -217,8 +228,8 @@ def plan_menus(meals: list[MealTarget], daily_g: float, foods: list[Food]) -> Me
             for attempt in ATTEMPTS:
                 if attempt.hard_band and not _reachable(meal, foods):
                     continue
-                if not attempt.distinct_day and best is not None and best.outside < UNSOLVED:
-                    break  # distinct days give way only when nothing else solves the meal
+                if not attempt.hard_top and best is not None and best.outside < UNSOLVED:
+                    break  # the last resort runs only when nothing else solves the meal
                 solved = _solve_meal(meal, label, foods, week, day, daily_g, last, twins, attempt)
                 if best is None or solved.outside < best.outside:
                     best, best_attempt = solved, attempt
@@ -243,7 +254,7 @@ def _solve_meal(meal: MealTarget, label: str, foods: list[Food], week: WeekSoFar
         add_weekly_repeats(model, v, week.uses)
     if attempt.distinct_day:
         add_distinct_day(model, v, twins)
-    band = add_meal_target(model, v, attempt.hard_band)
+    band = add_meal_target(model, v, attempt)
     if last:
         band += add_day_target(model, v, week.served_today(day, v.foods), daily_g)
     penalties = band + add_repeat_penalty(v, week.uses) + add_leucine_preference(v)

@@ -9,12 +9,13 @@ from planner.nutrition.medications import MedicationClass, muscle_affecting
 from planner.nutrition.split import MealSplit
 from planner.nutrition.target import has_kidney_disease, needs_older_adult_care
 from planner.profile import Profile
+from planner.vocab import WEEKDAYS
 
 
 def nutrition_notes(profile: Profile, split: MealSplit, training_weekdays: list[str],
                     medication_classes: tuple[MedicationClass, ...]) -> list[str]:
     """Every note for this client, in print order."""
-    notes = [post_session_note(split, training_weekdays)] if split.after_session else []
+    notes = [post_session_note(split, training_weekdays)]
     notes += protein_notes(profile)
     notes += nutrient_notes(profile)
     notes += medication_notes(profile, medication_classes)
@@ -23,8 +24,8 @@ def nutrition_notes(profile: Profile, split: MealSplit, training_weekdays: list[
 
 def post_session_note(split: MealSplit, training_weekdays: list[str]) -> str:
     """Which meal is the protein-rich one after training, and when the session is assumed."""
-    days = ", ".join(training_weekdays)
-    return (f"On training days ({days}) the session is planned for the {split.session_time}; "
+    days = f" ({', '.join(sorted(training_weekdays, key=WEEKDAYS.index))})" if training_weekdays else ""
+    return (f"On training days{days} the session is planned for the {split.session_time}; "
             f"{split.after_session} is the protein-rich meal within about 2 hours after it. "
             f"If you train at another time, move that meal, or a protein snack, to follow the session.")
 

@@ -9,8 +9,9 @@ up exactly to the daily target.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from planner.errors import InputError
 from planner.nutrition.target import needs_older_adult_care
 from planner.plan import MealTarget
 from planner.profile import Profile
@@ -42,35 +43,35 @@ def meal_kind(name: str) -> str:
 @dataclass
 class MealSplit:
     meals: list[MealTarget]
-    after_session: str | None
+    after_session: str
     session_time: str
-    warnings: list[str] = field(default_factory=list)
 
 
-def meals_needed(meals_per_day: int, daily_g: float, weight_kg: float) -> int:
-    """The fewest meals (at least the client's count) that keep every meal under the cap."""
-    count = meals_per_day
-    while count < max(MEALS_BY_COUNT) and daily_g > count * MEAL_CAP_G_PER_KG * weight_kg:
-        count += 1
-    return count
+def meals_needed(daily_g: float, weight_kg: float) -> int:
+    """The fewest meals a day that keep every meal at or under the cap."""
+    return next((count for count in sorted(MEALS_BY_COUNT)
+                 if daily_g <= count * MEAL_CAP_G_PER_KG * weight_kg), max(MEALS_BY_COUNT))
 
 
-def split_meals(profile: Profile, daily_g: float, training_weekdays: list[str]) -> MealSplit:
-    """Per-meal targets (half grams, adding up to daily_g) and the post-session meal."""
+def split_meals(profile: Profile, daily_g: float) -> MealSplit:
+    """Per-meal targets (half grams, adding up to daily_g) and the post-session meal.
+
+    InputError when the client's meals a day cannot carry the target under the cap
+    (only a high clinician value over 3 meals does that): the plan keeps the client's
+    meal count, so the clinician chooses between more meals and a lower value."""
     weight = profile.weight_kg
     older = needs_older_adult_care(profile)
-    asked = profile.nutrition.meals_per_day
-    count = meals_needed(asked, daily_g, weight)
-    warnings = []
-    if count > asked:
-        added = [n for n in MEALS_BY_COUNT[count] if n not in MEALS_BY_COUNT[asked]]
-        warnings.append(
-            f"{daily_g:g} g of protein a day cannot fit into {asked} meals without one above "
-            f"{MEAL_CAP_G_PER_KG:g} g/kg ({MEAL_CAP_G_PER_KG * weight:.0f} g); added: {', '.join(added)}.")
+    count = profile.nutrition.meals_per_day
+    needed = meals_needed(daily_g, weight)
+    if count < needed:
+        raise InputError(
+            f"{count} meals a day cannot carry {daily_g:g} g of protein without a meal above "
+            f"{MEAL_CAP_G_PER_KG:g} g/kg ({MEAL_CAP_G_PER_KG * weight:.1f} g); set {needed} or more "
+            f"meals a day, or a lower nutrition.protein_g_per_kg", key="nutrition.meals_per_day")
     names = MEALS_BY_COUNT[count]
     grams = _shares(names, daily_g, weight, older)
     halves = _to_half_grams(grams, daily_g, MEAL_CAP_G_PER_KG * weight)
-    after, when = _post_session_meal(profile, names, training_weekdays)
+    after, when = _post_session_meal(profile)
     meals = []
     for name, half_grams in zip(names, halves):
         protein = half_grams / 2
@@ -78,7 +79,7 @@ def split_meals(profile: Profile, daily_g: float, training_weekdays: list[str]) 
                    if older and name in MAIN_MEALS and protein >= OLDER_MAIN_MEAL_FLOOR_G else None)
         meals.append(MealTarget(name=name, protein_g=protein, leucine_g=leucine,
                                 after_session=name == after))
-    return MealSplit(meals=meals, after_session=after, session_time=when, warnings=warnings)
+    return MealSplit(meals=meals, after_session=after, session_time=when)
 
 
 def _shares(names: tuple[str, ...], daily_g: float, weight: float, older: bool) -> list[float]:
@@ -128,14 +129,11 @@ def _to_half_grams(grams: list[float], daily_g: float, cap_g: float) -> list[int
     return halves
 
 
-def _post_session_meal(profile: Profile, names: tuple[str, ...],
-                       training_weekdays: list[str]) -> tuple[str | None, str]:
-    """The protein-rich meal within about 2 h after a session, and when sessions are assumed."""
+def _post_session_meal(profile: Profile) -> tuple[str, str]:
+    """The protein-rich meal within about 2 h after a session, and when sessions are assumed.
+
+    Both are main meals, present at every meal count."""
     if profile.condition == "neurogenic":
         # Cooler and less tiring early in the day (MS heat sensitivity): breakfast follows it.
-        when, meal = "early morning", "breakfast"
-    else:
-        when, meal = "late morning", "lunch"
-    if not training_weekdays or meal not in names:
-        return None, when
-    return meal, when
+        return "breakfast", "early morning"
+    return "lunch", "late morning"

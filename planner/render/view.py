@@ -120,7 +120,7 @@ class ExerciseRow:
     rest: str
     load: str
     alternatives: list[str]
-    note: str | None
+    note_number: int | None     # points at the week's numbered notes
     modality: str
 
 
@@ -144,6 +144,7 @@ class WeekPage:
     deload: bool
     sessions: list[SessionView]
     reassessments: list[str]
+    notes: list[str]            # numbered in order; rows point at them
     walk_advice: str
 
 
@@ -459,35 +460,44 @@ def _alternative_text(alternative) -> str:
     return alternative.name
 
 
-def _exercise_row(item: PlannedExercise, figures: _Figures) -> ExerciseRow:
+def _exercise_row(item: PlannedExercise, figures: _Figures, notes: list[str]) -> ExerciseRow:
+    # A remark such as "affected leg first" repeats on many rows; print it once per week.
+    number = None
+    if item.note:
+        if item.note not in notes:
+            notes.append(item.note)
+        number = notes.index(item.note) + 1
     return ExerciseRow(
         id=item.id, name=item.name, figure=figures.get(item.id, "end", 96, 72),
         dose=words.dose_text(item), effort=f"{item.effort_rpe}/10",
         effort_word=words.effort_word(item.effort_rpe),
         rest=words.rest_text(item.rest_s), load=item.load,
-        alternatives=[_alternative_text(a) for a in item.alternatives], note=item.note,
+        alternatives=[_alternative_text(a) for a in item.alternatives], note_number=number,
         modality=item.modality)
 
 
-def _session_view(session: Session, position: int, count: int, figures: _Figures) -> SessionView:
+def _session_view(session: Session, position: int, count: int, figures: _Figures,
+                  notes: list[str]) -> SessionView:
     return SessionView(
         title=words.long_date(session.date), heading_date=words.short_date(session.date),
         position=f"Session {position} of {count}", minutes=session.minutes,
         muscles=words.muscles_text(list(session.muscle_groups)),
-        rows=[_exercise_row(item, figures) for item in session.exercises])
+        rows=[_exercise_row(item, figures, notes) for item in session.exercises])
 
 
 def _week_page(plan: Plan, week: Week, figures: _Figures) -> WeekPage:
     end = week.start + dt.timedelta(days=6)
     phase = "deload" if week.deload else week.phase
     count = len(week.sessions)
+    notes: list[str] = []
+    sessions = [_session_view(s, i + 1, count, figures, notes) for i, s in enumerate(week.sessions)]
     return WeekPage(
         number=week.week, dates=words.date_range(week.start, end), phase=phase,
         phase_label=words.PHASE_LABELS[phase], purpose=words.PHASE_PURPOSE[phase],
         deload=week.deload,
-        sessions=[_session_view(s, i + 1, count, figures) for i, s in enumerate(week.sessions)],
+        sessions=sessions,
         reassessments=[words.long_date(d) for d in sorted(_reassessment_days(plan)) if week.start <= d <= end],
-        walk_advice=WALK_ADVICE)
+        notes=notes, walk_advice=WALK_ADVICE)
 
 
 def _guide(plan: Plan, catalog: Catalog, figures: _Figures) -> list[GuideEntry]:

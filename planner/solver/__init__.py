@@ -42,6 +42,17 @@ PATTERN_ORDER = ("squat", "lunge", "hinge", "push", "pull", "overhead", "raise",
 
 
 @dataclass(frozen=True)
+class Continuity:
+    """What a rebuilt template must continue from the kept weeks (see rules.add_volume_continuity)."""
+
+    sets: int | None               # sets per exercise in the first rebuilt full week (None: none left)
+    prev_volume: dict[str, int]    # weekly sets per muscle in the last kept full week
+    floor_muscles: frozenset[str]  # muscles whose volume may not fall
+    prev_total: int                # total sets of the last kept full week
+    lighter_sets: int | None       # sets per exercise when the first rebuilt week is lighter
+
+
+@dataclass(frozen=True)
 class Template:
     """The solved week: exercise ids per day offset (0 = plan start's weekday)."""
 
@@ -101,7 +112,7 @@ def exercise_costs(profile: Profile, catalog: Catalog, elig: Eligibility) -> dic
 
 def solve_template(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[str, int], *,
                    preferred: list[str] = (), forbidden_first_days: list[tuple[int, str]] = (),
-                   ) -> Template:
+                   continuity: Continuity | None = None) -> Template:
     """Solve the weekly template or raise Infeasible with reasons in plain words."""
     start_weekday, available = day_offsets(profile)
     reasons = precheck(profile, catalog, elig, available, start_weekday)
@@ -109,12 +120,12 @@ def solve_template(profile: Profile, catalog: Catalog, elig: Eligibility, second
         raise Infeasible(reasons)
 
     solver, status, built = _solve(profile, catalog, elig, seconds, available, preferred,
-                                   forbidden_first_days, explain=False)
+                                   forbidden_first_days, explain=False, continuity=continuity)
     if status == cp_model.INFEASIBLE:
         # Explaining is a second, larger model: every weekday, with the client's
         # choices as assumption literals, so the infeasible core names what to change.
         solver, status, built = _solve(profile, catalog, elig, seconds, available, preferred,
-                                       forbidden_first_days, explain=True)
+                                       forbidden_first_days, explain=True, continuity=continuity)
         core = []
         if status == cp_model.INFEASIBLE:
             core_indices = solver.SufficientAssumptionsForInfeasibility()
@@ -149,7 +160,8 @@ class _Built:
 
 
 def _solve(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[str, int],
-           available: list[int], preferred, forbidden_first_days, *, explain: bool):
+           available: list[int], preferred, forbidden_first_days, *, explain: bool,
+           continuity: Continuity | None = None):
     """Build and solve the template model; with `explain`, over all weekdays with assumptions."""
     model = cp_model.CpModel()
     days = list(range(7)) if explain else list(available)
@@ -188,6 +200,7 @@ def _solve(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[
         rungs = [r for r in ladder(catalog, e.id) if r in eligible_ids]
         ladders[rungs[0]] = rungs
     rules.add_one_rung_per_ladder(model, chosen, days, ladders)
+    rules.add_volume_continuity(model, chosen, days, exercises, continuity)
 
     penalties: list[rules.Penalty] = []
     if not explain:

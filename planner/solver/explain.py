@@ -84,4 +84,5 @@ def explain_core(core: list[str], profile: Profile, start_weekday: int) -> list[
     if targets and not reasons:
         reasons.append(f"{', '.join(targets)} cannot be trained twice a week with 48 h rest on {names}; "
                        "add days or leave them out of targets")
-    return reasons or ["the rules conflict for this profile (days, minutes and muscle groups together)"]
+    return reasons or ["the rules conflict for this profile (days, minutes and muscle groups together, "
+                       "and after a reassessment the volume the kept weeks reached)"]

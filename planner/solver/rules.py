@@ -96,6 +96,28 @@ def add_one_rung_per_ladder(model, chosen, days, ladders: dict[str, list[str]]) 
                 model.Add(sum(chosen[day, r] for r in rungs) <= 1)
 
 
+def add_volume_continuity(model, chosen, days, exercises, continuity) -> None:
+    """Hard: a rebuilt plan continues the kept weeks' volume (reassessment).
+
+    Each muscle's weekly sets in the first rebuilt full week at most double the
+    last kept full week's, and do not fall unless the plan steps down or the
+    profile changed; a rebuilt lighter week right after the kept weeks has fewer
+    sets in total than the last kept full week.
+    """
+    if continuity is None:
+        return
+    sets = continuity.sets
+    for muscle, before in (continuity.prev_volume.items() if sets else ()):
+        slots = sum(chosen[day, e.id] for day in days for e in exercises if muscle in e.primary_muscles)
+        if before > 0:
+            model.Add(sets * slots <= 2 * before)
+        if muscle in continuity.floor_muscles:
+            model.Add(sets * slots >= before)
+    if continuity.lighter_sets is not None:
+        every = sum(chosen[day, e.id] for day in days for e in exercises)
+        model.Add(continuity.lighter_sets * every <= continuity.prev_total - 1)
+
+
 # --- Soft rules --------------------------------------------------------------------
 
 def soft_pattern_coverage(model, chosen, days, exercises, pattern_groups: dict[str, tuple[str, ...]],

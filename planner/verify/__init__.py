@@ -65,19 +65,29 @@ def check_plan(plan: dict, *, previous: dict | None = None,
 
 def _read_json(path: str | Path) -> Any:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM from a hand edit is not an error
     except OSError as error:
         raise ValueError(f"{path}: cannot be read ({error.strerror or error})") from None
     except UnicodeDecodeError:
         raise ValueError(f"{path}: not JSON (not UTF-8 text)") from None
     try:
-        return json.loads(text, parse_constant=_no_constants)
+        return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:
         raise ValueError(f"{path}: not JSON ({error.msg} at line {error.lineno})") from None
-    except ValueError as error:  # NaN or Infinity, which JSON does not have
+    except ValueError as error:  # NaN, Infinity or a key given twice
         raise ValueError(f"{path}: not JSON ({error})") from None
     except RecursionError:
         raise ValueError(f"{path}: not a plan (nested too deeply)") from None
+
+
+def _unique_keys(pairs: list) -> dict:
+    """A key given twice is ambiguous (which one holds?), so the file is not judged."""
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key {key!r} is given twice")
+        out[key] = value
+    return out
 
 
 def _no_constants(name: str) -> float:

@@ -66,6 +66,9 @@ def _volume_may_drop(facts: PlanFacts, later: dict) -> set[str] | None:
         return set()
     if facts.latest.get("decision") == "step_down" or _days_changed(facts):
         return None
+    if facts.latest.get("training_changes"):
+        # equipment, limitations, minutes or targets changed: exercises may be gone
+        return None
     # A muscle that is no longer a target (graded too weak now) stops being trained.
     return set(MUSCLE_GROUPS) - set(facts.target_muscles)
 

@@ -190,7 +190,8 @@ NUTRITION = Record({
 })
 
 HISTORY_ENTRY = Record({"version": INTEGER, "action": STRING, "date": DATE},
-                       {"decision": Nullable(STRING), "rebuilt_from_week": Nullable(WEEK_NUMBER)})
+                       {"decision": Nullable(STRING), "rebuilt_from_week": Nullable(WEEK_NUMBER),
+                        "training_changes": WORDS})
 
 PLAN = Record({
     "format": STRING,

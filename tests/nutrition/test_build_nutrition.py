@@ -9,6 +9,10 @@ from hypothesis import strategies as st
 
 from planner.errors import InputError
 from planner.nutrition import build_nutrition
+from planner.profile import Screening
+from planner.verify import nutrition as verify_nutrition
+from planner.verify.facts import PlanFacts
+from planner.verify.reference import load_reference
 
 from nutrition_factories import DIET_ORDER, SHORTFALL, band_problems, food_catalog, menu_problems, profile
 
@@ -24,6 +28,7 @@ def test_plan_section_for_an_ordinary_client():
     assert sum(m.protein_g for m in plan.meals) == plan.daily_protein_g
     assert [m.name for m in plan.meals if m.after_session] == ["lunch"]
     assert menu_problems(plan, prof, food_catalog()) == []
+    assert verifier_findings(prof, plan, warnings) == []
     assert warnings == []
     assert plan.notes
 
@@ -35,7 +40,8 @@ def test_older_adult_over_1_5_is_printed_under_professional_guidance():
 
 def test_kidney_disease_without_a_value_refuses():
     with pytest.raises(InputError, match="nephrology"):
-        build_nutrition(profile(screening={"conditions": ["ckd"]}), food_catalog(), TRAINING)
+        build_nutrition(profile().model_copy(update={"screening": Screening(conditions=["ckd"])}),
+                        food_catalog(), TRAINING)
 
 
 def test_kidney_disease_with_a_value_keeps_it_and_meets_it():
@@ -72,6 +78,14 @@ clients = st.fixed_dictionaries({
 })
 
 
+def verifier_findings(prof, plan, warnings) -> list[str]:
+    """What `planner check`'s own nutrition rules (independent code) find in this section."""
+    document = {"profile": prof.model_dump(mode="json"), "weeks": [], "history": [],
+                "nutrition": plan.model_dump(mode="json"), "warnings": warnings}
+    facts = PlanFacts(document, load_reference())
+    return [f"{rule.__name__}: {finding}" for rule in verify_nutrition.RULES for finding in rule(facts)]
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(clients)
 def test_every_menu_meets_the_rules_or_declares_a_shortfall(client):
@@ -79,7 +93,15 @@ def test_every_menu_meets_the_rules_or_declares_a_shortfall(client):
                    nutrition={"diet": client["diet"], "avoid": client["avoid"],
                               "meals_per_day": client["meals_per_day"],
                               "protein_g_per_kg": client["override"]})
-    plan, warnings = build_nutrition(prof, food_catalog(), TRAINING)
+    try:
+        plan, warnings = build_nutrition(prof, food_catalog(), TRAINING)
+    except InputError as refused:
+        # Only a clinician value too high for the meal count is refused.
+        assert refused.key == "nutrition.meals_per_day"
+        assert client["override"] is not None
+        assert client["override"] * prof.weight_kg > 0.55 * prof.weight_kg * client["meals_per_day"]
+        return
+    assert verifier_findings(prof, plan, warnings) == []
     problems = menu_problems(plan, prof, food_catalog())
     if any(w.startswith(SHORTFALL) for w in warnings):
         assert band_problems(problems), "a shortfall warning without a shortfall"

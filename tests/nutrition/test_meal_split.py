@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from planner.errors import InputError
+
 from planner.nutrition.split import MEALS_BY_COUNT, split_meals
 from planner.nutrition.target import daily_protein_g, daily_target
 
 from nutrition_factories import profile
 
-TRAINING = ["mon", "wed", "fri"]
-
-
-def split_for(prof, training=TRAINING):
+def split_for(prof):
     daily = daily_protein_g(daily_target(prof)[0], prof.weight_kg)
-    return daily, split_meals(prof, daily, training)
+    return daily, split_meals(prof, daily)
 
 
 @pytest.mark.parametrize("meals_per_day", [3, 4, 5, 6])
@@ -28,22 +27,26 @@ def test_meal_targets_add_up_to_the_day_in_half_grams(meals_per_day, weight_kg):
 
 
 @pytest.mark.parametrize("override", [None, 1.6, 2.2])
-@pytest.mark.parametrize("meals_per_day", [3, 4, 6])
+@pytest.mark.parametrize("meals_per_day", [4, 5, 6])
 def test_no_meal_above_0_55_g_per_kg(override, meals_per_day):
     prof = profile(weight_kg=80, nutrition={"meals_per_day": meals_per_day, "protein_g_per_kg": override})
     _, split = split_for(prof)
     assert max(m.protein_g for m in split.meals) <= 0.55 * 80
 
 
-def test_three_meals_that_cannot_carry_the_day_get_a_snack_and_a_warning():
-    _, split = split_for(profile(weight_kg=80, nutrition={"meals_per_day": 3, "protein_g_per_kg": 2.0}))
-    assert len(split.meals) == 4
-    assert split.warnings and "afternoon snack" in split.warnings[0]
+@pytest.mark.parametrize("override", [None, 1.5, 1.65])
+def test_three_meals_carry_every_band_under_the_cap(override):
+    _, split = split_for(profile(weight_kg=80, active=True,
+                                 nutrition={"meals_per_day": 3, "protein_g_per_kg": override}))
+    assert len(split.meals) == 3
+    assert max(m.protein_g for m in split.meals) <= 0.55 * 80
 
 
-def test_three_meals_that_can_carry_the_day_are_kept_without_warning():
-    _, split = split_for(profile(weight_kg=80, nutrition={"meals_per_day": 3}))
-    assert len(split.meals) == 3 and not split.warnings
+def test_three_meals_that_cannot_carry_a_high_clinician_value_are_refused():
+    with pytest.raises(InputError) as refused:
+        split_for(profile(weight_kg=80, nutrition={"meals_per_day": 3, "protein_g_per_kg": 2.0}))
+    assert refused.value.key == "nutrition.meals_per_day"
+    assert "4 or more" in str(refused.value)
 
 
 def test_main_meals_reach_20_g_when_the_total_allows():
@@ -85,6 +88,7 @@ def test_neurogenic_clients_train_in_the_morning_and_breakfast_follows():
     assert [m.name for m in split.meals if m.after_session] == ["breakfast"]
 
 
-def test_no_training_days_no_post_session_meal():
-    _, split = split_for(profile(), training=[])
-    assert not any(m.after_session for m in split.meals)
+@pytest.mark.parametrize("meals_per_day", [3, 4, 5, 6])
+def test_exactly_one_meal_is_marked_after_the_session(meals_per_day):
+    _, split = split_for(profile(nutrition={"meals_per_day": meals_per_day}))
+    assert sum(m.after_session for m in split.meals) == 1

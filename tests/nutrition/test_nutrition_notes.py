@@ -12,7 +12,7 @@ TRAINING = ["mon", "wed", "fri"]
 
 
 def notes_for(prof, training=TRAINING):
-    split = split_meals(prof, 84.0, training)
+    split = split_meals(prof, 84.0)
     return nutrition_notes(prof, split, training, medication_classes())
 
 
@@ -27,8 +27,9 @@ def test_the_post_session_meal_and_training_days_are_named():
     assert any("lunch" in n and "2 hours" in n and "mon, wed, fri" in n for n in notes)
 
 
-def test_no_post_session_note_without_training_days():
-    assert not any("2 hours" in n for n in notes_for(profile(), training=[]))
+def test_training_days_print_in_calendar_order():
+    notes = notes_for(profile(), training=["fri", "mon", "wed"])
+    assert any("(mon, wed, fri)" in n for n in notes)
 
 
 def test_plant_based_clients_get_plant_sources():

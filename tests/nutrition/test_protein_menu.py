@@ -19,7 +19,7 @@ from nutrition_factories import band_problems, food_catalog, menu_problems, prof
 def menu_for(prof):
     catalog = food_catalog()
     daily = daily_protein_g(daily_target(prof)[0], prof.weight_kg)
-    split = split_meals(prof, daily, ["mon", "wed", "fri"])
+    split = split_meals(prof, daily)
     foods = allowed_foods(catalog, prof.nutrition.diet, prof.nutrition.avoid)
     return split, daily, plan_menus(split.meals, daily, foods)
 
@@ -106,7 +106,7 @@ def test_a_meal_with_no_suitable_food_stays_empty_and_is_reported():
                       leucine_g=1.3, diet="vegan", meals=["lunch"], max_portions=3)
     prof = profile(nutrition={"meals_per_day": 3})
     daily = daily_protein_g(1.2, 70)
-    split = split_meals(prof, daily, [])
+    split = split_meals(prof, daily)
     result = plan_menus(split.meals, daily, [only_lunch])
     assert all(not m.foods for d in result.days for m in d.meals if m.name != "lunch")
     assert any("breakfast" in miss for miss in result.misses)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planner.errors import InputError
+from planner.profile import Screening
 from planner.nutrition.target import daily_protein_g, daily_target, round_half
 
 from nutrition_factories import profile
@@ -52,8 +53,9 @@ def test_older_adult_at_1_5_needs_no_guidance_flag():
 
 
 def test_kidney_disease_without_a_clinician_value_is_refused_naming_the_key():
+    # The profile model refuses this on load too; the target refuses on its own as well.
     with pytest.raises(InputError) as refused:
-        daily_target(profile(screening={"conditions": ["ckd"]}))
+        daily_target(profile().model_copy(update={"screening": Screening(conditions=["ckd"])}))
     assert refused.value.key == "nutrition.protein_g_per_kg"
     assert "nephrology" in str(refused.value)
     assert refused.value.exit_status == 2

@@ -148,7 +148,7 @@ JSON_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edits=st.lists(st.tuples(st.sampled_from(BASE_PATHS), JSON_VALUES | st.just(DELETE)),
                       min_size=1, max_size=3))
 def test_mangled_plans_give_violations_never_a_crash(edits):
