@@ -32,11 +32,12 @@ def plan_date(profile: Profile) -> dt.date:
 
 
 def solve_for(profile: Profile, catalog: Catalog, elig: Eligibility, levels: list[Level], *,
-              preferred=(), forbidden_first_days=(), continuity=None) -> Template:
+              preferred=(), forbidden_first_days=(), continuity=None, explain: bool = True) -> Template:
     """Solve the weekly template, budgeting each exercise at its longest dose."""
     seconds = {e.id: peak_seconds(e, levels, profile) for e in elig.exercises}
     return solve_template(profile, catalog, elig, seconds, preferred=list(preferred),
-                          forbidden_first_days=list(forbidden_first_days), continuity=continuity)
+                          forbidden_first_days=list(forbidden_first_days), continuity=continuity,
+                          explain=explain)
 
 
 MIN_PEAK_SETS = 2  # below this a lighter week could not have fewer sets
@@ -56,7 +57,8 @@ def solve_fitting_time(profile: Profile, catalog: Catalog, elig: Eligibility, le
         try:
             template = solve_for(profile, catalog, elig, budget, preferred=preferred,
                                  forbidden_first_days=forbidden_first_days,
-                                 continuity=continuity_for(levels) if continuity_for else None)
+                                 continuity=continuity_for(levels) if continuity_for else None,
+                                 explain=cap == caps[-1])
         except Infeasible:
             if cap == caps[-1]:
                 raise

@@ -22,6 +22,7 @@ from planner.vocab import (
 )
 
 KG_PER_LB = 0.45359237
+MAX_MEAL_G_PER_KG = 0.55  # domain.md: no meal above ~0.55 g/kg
 CM_PER_IN = 2.54
 
 
@@ -247,6 +248,12 @@ class Profile(Strict):
             raise KeyedError("nutrition.protein_g_per_kg",
                              "kidney disease (ckd) not on dialysis: the planner will not set protein; "
                              "give the clinician's nephrology-informed value in g/kg (KDOQI 2020: 0.55-0.8)")
+        override = self.nutrition.protein_g_per_kg
+        if override is not None and override > MAX_MEAL_G_PER_KG * self.nutrition.meals_per_day + 1e-9:
+            # No meal above ~0.55 g/kg (domain.md): too few meals cannot hold this much protein.
+            raise KeyedError("nutrition.meals_per_day",
+                             f"{override:g} g/kg a day cannot be split into {self.nutrition.meals_per_day} meals "
+                             f"of at most {MAX_MEAL_G_PER_KG} g/kg; allow more meals or a lower value")
         if self.assessment and self.assessment.date and self.assessment.date > self.schedule.start + dt.timedelta(days=7):
             raise KeyedError("assessment.date", "assessment.date is more than a week after schedule.start")
         return self

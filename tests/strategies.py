@@ -83,7 +83,7 @@ def reassessments(draw, plan) -> dict:
         data["strength"] = draw(st.dictionaries(st.sampled_from(MUSCLE_GROUPS), st.integers(2, 5), max_size=3))
     changes = {}
     if draw(st.booleans()):
-        changes["weight_kg"] = round(plan.profile.weight_kg * draw(st.floats(0.9, 1.1)), 1)
+        changes["weight_kg"] = min(300.0, max(30.0, round(plan.profile.weight_kg * draw(st.floats(0.9, 1.1)), 1)))
     if draw(st.integers(0, 3)) == 0:
         changes["days"] = draw(subset(WEEKDAYS, min_size=2))
         changes["sessions_per_week"] = None

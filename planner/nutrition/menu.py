@@ -13,7 +13,6 @@ the closest menu below it, and the caller reports the shortfall.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -55,7 +54,6 @@ class MenuResult:
     days: list[MenuDay]
     misses: list[str]
     statuses: list[str] = field(default_factory=list)
-    wall_s: float = 0.0
     relaxed: list[str] = field(default_factory=list)   # meals where a variety rule had to give way
 
 
@@ -217,7 +215,6 @@ class MealSolve(NamedTuple):
 def plan_menus(meals: list[MealTarget], daily_g: float, foods: list[Food]) -> MenuResult:
     """The 7-day rotation closest to the meal targets; `misses` lists every meal or day
     outside its 10% band (empty when the menu meets them all)."""
-    started = time.perf_counter()
     week, result = WeekSoFar(), MenuResult(days=[], misses=[])
     for day in range(1, DAYS + 1):
         for position, meal in enumerate(meals):
@@ -241,7 +238,6 @@ def plan_menus(meals: list[MealTarget], daily_g: float, foods: list[Food]) -> Me
             week.record(day, best.plate)
     result.days = [_menu_day(day, meals, foods, plates) for day, plates in enumerate(week.plates, start=1)]
     result.misses = _misses(result.days, daily_g)
-    result.wall_s = time.perf_counter() - started
     return result
 
 

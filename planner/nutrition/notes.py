@@ -34,13 +34,15 @@ def protein_notes(profile: Profile) -> list[str]:
     """Notes on the protein target itself: spreading it, older adults, kidneys."""
     notes = ["Spread protein over the day as the menu does rather than in one large meal; "
              "swap foods for others with about the same protein if you like."]
-    if needs_older_adult_care(profile):
+    if needs_older_adult_care(profile) and not has_kidney_disease(profile):
         notes.append("Older muscle needs a bigger signal: aim at 25-30 g of protein at each main meal, "
                      "with about 2.5 g of leucine (dairy, eggs, fish, meat and soy are the richest "
                      "sources).")
     if has_kidney_disease(profile):
         notes.append("Kidney disease: keep to the protein figure your clinician set; do not add protein "
-                     "powders or extra portions unless the kidney team agrees.")
+                     "powders or extra portions unless the kidney team agrees. If they also limit "
+                     "potassium or phosphate (pulses, seeds, dairy), their advice comes before the "
+                     "food suggestions here.")
     elif "ckd" in profile.screening.conditions and profile.screening.on_dialysis:
         notes.append("On dialysis: follow your renal dietitian's protein, fluid, potassium and "
                      "phosphate advice wherever it differs from this menu.")

@@ -48,9 +48,10 @@ class MealSplit:
 
 
 def meals_needed(daily_g: float, weight_kg: float) -> int:
-    """The fewest meals a day that keep every meal at or under the cap."""
-    return next((count for count in sorted(MEALS_BY_COUNT)
-                 if daily_g <= count * MEAL_CAP_G_PER_KG * weight_kg), max(MEALS_BY_COUNT))
+    """The fewest meals a day that keep every meal at or under the cap, in half grams."""
+    cap_g = int(MEAL_CAP_G_PER_KG * weight_kg * 2) / 2
+    return next((count for count in sorted(MEALS_BY_COUNT) if daily_g <= count * cap_g),
+                max(MEALS_BY_COUNT))
 
 
 def split_meals(profile: Profile, daily_g: float) -> MealSplit:

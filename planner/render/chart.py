@@ -26,6 +26,8 @@ class Bar:
     sets: int
     deload: bool
     label_x: float
+    label_y: float
+    label_inside: bool           # white figure inside a tall bar; dark above a short one
 
 
 @dataclass(frozen=True)
@@ -83,9 +85,12 @@ def load_chart(weeks: list[Week], reassessment_dates: list[dt.date]) -> LoadChar
         height = plot_height * sets / sets_top
         x = plot_left + index * slot + slot * 0.18
         centre = plot_left + (index + 0.5) * slot
-        bars.append(Bar(week=week.week, x=round(x, 1), y=round(plot_bottom - height, 1),
+        top = plot_bottom - height
+        inside = height >= 20
+        bars.append(Bar(week=week.week, x=round(x, 1), y=round(top, 1),
                         width=round(slot * 0.64, 1), height=round(height, 1), sets=sets,
-                        deload=week.deload or week.phase == "deload", label_x=round(centre, 1)))
+                        deload=week.deload or week.phase == "deload", label_x=round(centre, 1),
+                        label_y=round(top + 13 if inside else top - 4, 1), label_inside=inside))
         effort = top_effort(week)
         dots.append((round(centre, 1), round(plot_bottom - plot_height * effort / 10, 1), effort))
 

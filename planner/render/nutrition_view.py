@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from planner.plan import MenuFood, NutritionPlan
@@ -56,7 +57,8 @@ class NutritionView:
 
 
 def _food_text(food: MenuFood) -> str:
-    portion = food.portion if food.portions == 1 else f"{food.portions} × {food.portion}"
+    # The plan's portion already counts multiple portions ("2 x 1 slice"); print a real times sign.
+    portion = re.sub(r"^(\d+) x ", r"\1 × ", food.portion)
     return f"{food.name} — {portion} ({number(food.protein_g)} g)"
 
 

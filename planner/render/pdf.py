@@ -2,7 +2,10 @@
 
 Determinism: the creation and modification dates come from the plan (the
 <meta name="dcterms.*"> tags the template writes from the plan's history date),
-never from the clock; the PDF file identifier is derived from the HTML itself.
+never from the clock; the PDF file identifier is derived from the HTML itself;
+and font subsets, whose 'head' table fontTools stamps with the current time,
+get the plan's date through SOURCE_DATE_EPOCH (the reproducible-builds
+convention fontTools honours).
 Speed: each exercise drawing is handed to WeasyPrint once, as an image the
 fetcher serves from memory, instead of being parsed again at every use; and the
 cyclic garbage collector is paused while WeasyPrint builds its many short-lived
@@ -12,8 +15,10 @@ boxes (a quarter of the time went to collections that found little to free).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import hashlib
+import os
 
 from weasyprint import HTML
 
@@ -27,7 +32,21 @@ def render_pdf(programme: Programme, *, fetcher: PackagedAssetFetcher | None = N
     fetcher = fetcher or PackagedAssetFetcher()
     fetcher.register(programme.figure_assets)
     source = render_html(programme, media="print")
-    return html_to_pdf(source, fetcher=fetcher)
+    made = dt.datetime.combine(dt.date.fromisoformat(programme.plan_date_iso), dt.time(), tzinfo=dt.timezone.utc)
+    return html_to_pdf(source, fetcher=fetcher, epoch=int(made.timestamp()))
+
+
+@contextlib.contextmanager
+def _source_date(epoch: int):
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 @contextlib.contextmanager
@@ -41,9 +60,9 @@ def _collector_paused():
             gc.enable()
 
 
-def html_to_pdf(source: str, *, fetcher: PackagedAssetFetcher) -> bytes:
-    """WeasyPrint with our fetcher and a content-derived file identifier."""
+def html_to_pdf(source: str, *, fetcher: PackagedAssetFetcher, epoch: int) -> bytes:
+    """WeasyPrint with our fetcher, a content-derived file identifier and fixed font timestamps."""
     identifier = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    with _collector_paused():
+    with _collector_paused(), _source_date(epoch):
         document = HTML(string=source, base_url=fetcher.base_url(), url_fetcher=fetcher, media_type="print")
         return document.write_pdf(pdf_identifier=identifier)

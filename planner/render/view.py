@@ -18,7 +18,8 @@ from planner.catalog import Catalog, Exercise
 from planner.plan import AssessmentRecord, PlannedExercise, Plan, Session, Week
 from planner.render import words
 from planner.render.chart import LoadChart, load_chart
-from planner.render.functional_tests import FUNCTIONAL_TESTS, predicted_walk_m
+from planner.assessment import predicted_walk_m
+from planner.render.functional_tests import FUNCTIONAL_TESTS
 from planner.render.nutrition_view import NO_TARGET, NutritionView, nutrition_view
 
 # Printed on every programme when the plan carries no stop rules of its own (domain.md, Safety).
@@ -41,6 +42,16 @@ DISCLAIMER = (
 MEDICATION_NOTE = ("Some medicines can affect muscles (for example steroids, statins and some "
                    "antibiotics). Mention this programme to your doctor; do not stop any medicine "
                    "on your own.")
+
+# What the effort numbers on the week pages feel like (the 0-10 RPE scale, in plain words).
+EFFORT_SCALE = (
+    ("0", "At rest."),
+    ("1–2", "Very easy: you hardly notice it."),
+    ("3–4", "Easy: breathing a little faster; you could go on for a long time."),
+    ("5–6", "Moderate: you can still talk, not sing; the last repetitions take some effort."),
+    ("7–8", "Hard: a few words at a time; at the end of a set you could still do 2 or 3 more."),
+    ("9–10", "Very hard to all-out: no repetition left. Never needed in this programme."),
+)
 
 WALK_ADVICE = "A light walk every day, also on rest days, at a pace where you can still talk."
 
@@ -76,6 +87,7 @@ class Cover:
     test_flags: list[str]
     predicted_walk: str | None
     stop_rules: list[str]
+    stop_intro: str | None                # a lead-in when the rules are short phrases
     medications: list[str]
     medication_note: str | None
     notes: list[str]
@@ -107,6 +119,7 @@ class Overview:
     phases: list[tuple[str, str, str]]     # (phase key, label, purpose) in order of appearance
     reassessments: list[str]
     sessions_total: int
+    effort_scale: list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -116,7 +129,6 @@ class ExerciseRow:
     figure: FigureRef | None
     dose: str
     effort: str
-    effort_word: str
     rest: str
     load: str
     alternatives: list[str]
@@ -348,8 +360,9 @@ def _cover(plan: Plan, catalog: Catalog) -> Cover:
     tests, dates = _test_rows(plan)
     flags = []
     for record in plan.assessments:
-        when = words.short_date(record.date) if record.date else "baseline"
-        flags.extend(f"{when}: {flag}" for flag in record.flags)
+        # With one set of tests the date is in the table head; with several, say which.
+        when = (words.short_date(record.date) if record.date else "baseline") + ": "
+        flags.extend(f"{when if len(plan.assessments) > 1 else ''}{flag}" for flag in record.flags)
 
     medications = list(profile.screening.medications)
     return Cover(
@@ -359,6 +372,7 @@ def _cover(plan: Plan, catalog: Catalog) -> Cover:
         programme=programme, condition=condition, goals=_goals(plan), test_dates=dates,
         tests=tests, test_flags=flags, predicted_walk=_predicted_walk_text(plan),
         stop_rules=list(plan.stop_rules) or list(DEFAULT_STOP_RULES),
+        stop_intro=None if plan.stop_rules else "Stop exercising at once and call your clinician if you have:",
         medications=medications, medication_note=MEDICATION_NOTE if medications else None,
         notes=list(plan.notes), warnings=list(plan.warnings), disclaimer=DISCLAIMER,
     )
@@ -415,8 +429,7 @@ def _test_rows(plan: Plan) -> tuple[list[TestRow], list[str]]:
 def _predicted_walk_text(plan: Plan) -> str | None:
     predicted = next((r.walk_6min_predicted_m for r in plan.assessments if r.walk_6min_predicted_m), None)
     if predicted is None:
-        client = plan.profile.client
-        predicted = predicted_walk_m(client.sex, client.age, client.height_cm, client.weight_kg)
+        predicted = predicted_walk_m(plan.profile)
     if predicted is None or predicted <= 0:
         return None
     return (f"Six-minute walk predicted for your age, sex, height and weight: about "
@@ -450,7 +463,8 @@ def _overview(plan: Plan) -> Overview:
     return Overview(weekday_labels=labels, rows=rows,
                     chart=load_chart(plan.weeks, sorted(reassessments)), phases=phases,
                     reassessments=[words.long_date(d) for d in sorted(reassessments)],
-                    sessions_total=sum(len(w.sessions) for w in plan.weeks))
+                    sessions_total=sum(len(w.sessions) for w in plan.weeks),
+                    effort_scale=list(EFFORT_SCALE))
 
 
 def _alternative_text(alternative) -> str:
@@ -469,8 +483,7 @@ def _exercise_row(item: PlannedExercise, figures: _Figures, notes: list[str]) ->
         number = notes.index(item.note) + 1
     return ExerciseRow(
         id=item.id, name=item.name, figure=figures.get(item.id, "end", 96, 72),
-        dose=words.dose_text(item), effort=f"{item.effort_rpe}/10",
-        effort_word=words.effort_word(item.effort_rpe),
+        dose=words.dose_text(item), effort=words.effort_text(item.effort_rpe),
         rest=words.rest_text(item.rest_s), load=item.load,
         alternatives=[_alternative_text(a) for a in item.alternatives], note_number=number,
         modality=item.modality)

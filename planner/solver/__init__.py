@@ -112,7 +112,7 @@ def exercise_costs(profile: Profile, catalog: Catalog, elig: Eligibility) -> dic
 
 def solve_template(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[str, int], *,
                    preferred: list[str] = (), forbidden_first_days: list[tuple[int, str]] = (),
-                   continuity: Continuity | None = None) -> Template:
+                   continuity: Continuity | None = None, explain: bool = True) -> Template:
     """Solve the weekly template or raise Infeasible with reasons in plain words."""
     start_weekday, available = day_offsets(profile)
     reasons = precheck(profile, catalog, elig, available, start_weekday)
@@ -121,6 +121,8 @@ def solve_template(profile: Profile, catalog: Catalog, elig: Eligibility, second
 
     solver, status, built = _solve(profile, catalog, elig, seconds, available, preferred,
                                    forbidden_first_days, explain=False, continuity=continuity)
+    if status == cp_model.INFEASIBLE and not explain:
+        raise Infeasible(["no plan at this dose"])  # the caller retries; no need for words yet
     if status == cp_model.INFEASIBLE:
         # Explaining is a second, larger model: every weekday, with the client's
         # choices as assumption literals, so the infeasible core names what to change.

@@ -4,6 +4,7 @@ menu meets the 10% rules or says so with a "Protein shortfall:" warning."""
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -89,10 +90,17 @@ def verifier_findings(prof, plan, warnings) -> list[str]:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(clients)
 def test_every_menu_meets_the_rules_or_declares_a_shortfall(client):
-    prof = profile(weight_kg=client["weight_kg"], age=client["age"], active=client["active"],
-                   nutrition={"diet": client["diet"], "avoid": client["avoid"],
-                              "meals_per_day": client["meals_per_day"],
-                              "protein_g_per_kg": client["override"]})
+    too_much = client["override"] is not None and client["override"] > 0.55 * client["meals_per_day"]
+    try:
+        prof = profile(weight_kg=client["weight_kg"], age=client["age"], active=client["active"],
+                       nutrition={"diet": client["diet"], "avoid": client["avoid"],
+                                  "meals_per_day": client["meals_per_day"],
+                                  "protein_g_per_kg": client["override"]})
+    except ValidationError as refused:
+        # The profile itself refuses a clinician value too high for the meal count.
+        assert too_much and "meals" in str(refused)
+        return
+    assert not too_much
     try:
         plan, warnings = build_nutrition(prof, food_catalog(), TRAINING)
     except InputError as refused:

@@ -38,9 +38,11 @@ def test_plant_based_clients_get_plant_sources():
     assert "oily fish" not in text
 
 
-def test_older_adults_hear_about_leucine():
+def test_older_adults_hear_about_leucine_unless_protein_is_held_down_for_the_kidneys():
     assert any("leucine" in n for n in notes_for(profile(age=77)))
     assert not any("leucine" in n for n in notes_for(profile(age=40)))
+    kidney = profile(age=77, screening={"conditions": ["ckd"]}, nutrition={"protein_g_per_kg": 0.6})
+    assert not any("25-30 g" in n for n in notes_for(kidney))
 
 
 def test_muscle_affecting_medicines_get_a_discuss_note_never_a_stop():

@@ -12,8 +12,9 @@ from planner.nutrition.foods import allowed_foods
 from planner.nutrition.menu import MAX_FOODS_PER_MEAL, WEEKLY_USES, plan_menus, within_band_tenths
 from planner.nutrition.split import split_meals
 from planner.nutrition.target import daily_protein_g, daily_target
+from planner.plan import NutritionPlan
 
-from nutrition_factories import band_problems, food_catalog, menu_problems, profile
+from nutrition_factories import food_catalog, menu_problems, profile
 
 
 def menu_for(prof):
@@ -25,7 +26,6 @@ def menu_for(prof):
 
 
 def as_plan(prof, split, daily, result):
-    from planner.plan import NutritionPlan
     return NutritionPlan(protein_g_per_kg=1, daily_protein_g=daily, meals=split.meals,
                          menus=result.days, notes=[])
 

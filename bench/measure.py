@@ -1,0 +1,71 @@
+"""Clocks for the benchmark: in-process stages, and the CLI as a child process with its peak memory."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mb: float
+    status: int
+
+
+def timed(step, *args, **kwargs):
+    """(result, seconds) of one call."""
+    started = time.perf_counter()
+    result = step(*args, **kwargs)
+    return result, time.perf_counter() - started
+
+
+def run_planner(*args: str, cwd: Path | None = None) -> Run:
+    """`python -m planner ARGS` as a child: wall time and that child's peak resident memory."""
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "planner", *args], cwd=cwd,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # wait4 gives this child's own rusage (RUSAGE_CHILDREN would be the largest child so far).
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    error = child.stderr.read().decode("utf-8", "replace")
+    child.stderr.close()
+    if child.returncode not in (0,):
+        raise RuntimeError(f"planner {' '.join(args)} exited {child.returncode}: {error.strip()}")
+    return Run(seconds, usage.ru_maxrss / 1024, child.returncode)  # ru_maxrss is in KiB on Linux
+
+
+def median_run(args: list[str], repeat: int, cwd: Path | None = None) -> Run:
+    """The median wall time of `repeat` runs, with the highest peak memory among them."""
+    runs = [run_planner(*args, cwd=cwd) for _ in range(repeat)]
+    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), 0)
+
+
+def machine() -> str:
+    """Cores, CPU model, Python and load, for the record."""
+    model = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{cores()} cores (nproc), {model}, Python {platform.python_version()}, "
+            f"load average {load:.1f} at start")
+
+
+def cores() -> int:
+    """The cores this process may run on (what `nproc` prints)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1

@@ -1,0 +1,209 @@
+"""`make bench`: how fast and how big `planner generate` is on this machine.
+
+Prints, for every profile in examples/: solve time and status, nutrition
+time, HTML and PDF render time, end-to-end `planner generate -o x.pdf` (median
+of --repeat runs, as a child process) with its peak memory, and the ratio of
+that end-to-end time to WeasyPrint alone on the same HTML. Then the same for
+8, 10 and 12 weeks, with the exercise catalog scaled --factor times, batch
+throughput on one core and on all, and the targets met or missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from measure import Run, cores, machine, median_run, run_planner, timed
+from scaled import write_scaled_catalog
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+WEEKS_EXAMPLE = EXAMPLES / "maria-sarcopenia.yaml"
+
+TARGET_E2E_S = 2.0        # 12-week PDF, end to end, median
+TARGET_SOLVE_S = 0.5      # and the status must be OPTIMAL
+TARGET_PEAK_MB = 300.0
+TARGET_OVERHEAD = 1.3     # end to end / WeasyPrint alone
+
+
+@dataclass
+class Row:
+    label: str
+    weeks: int
+    solve_s: float
+    status: str
+    nutrition_s: float
+    plan_s: float
+    html_s: float | None = None
+    pdf_s: float | None = None
+    e2e: Run | None = None
+    weasyprint_s: float | None = None
+
+    @property
+    def overhead(self) -> float | None:
+        if self.e2e is None or not self.weasyprint_s:
+            return None
+        return self.e2e.seconds / self.weasyprint_s
+
+
+def seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def table(title: str, header: list[str], rows: list[list[str]]) -> None:
+    """Print a plain-text table (also valid Markdown)."""
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
+    print(f"\n### {title}\n")
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |")
+    sys.stdout.flush()
+
+
+def stage_rows(rows: list[Row]) -> list[list[str]]:
+    return [[r.label, r.weeks, seconds(r.solve_s), r.status, seconds(r.nutrition_s), seconds(r.plan_s),
+             seconds(r.html_s), seconds(r.pdf_s), seconds(r.e2e.seconds if r.e2e else None),
+             f"{r.e2e.peak_mb:.0f}" if r.e2e else "-", seconds(r.weasyprint_s),
+             f"{r.overhead:.2f}" if r.overhead else "-"] for r in rows]
+
+
+STAGE_HEADER = ["profile", "weeks", "solve s", "status", "nutrition s", "plan s", "HTML s", "PDF s",
+                "end-to-end PDF s", "peak MB", "WeasyPrint alone s", "overhead"]
+
+
+def measure_profile(path: Path, catalog, folder: Path, repeat: int, *, label: str | None = None,
+                    catalog_folder: Path | None = None, pdf: bool = True) -> Row:
+    """One row: the in-process stages, then `planner generate` end to end."""
+    from planner.profile import load_profile
+    from stages import measure
+
+    profile = load_profile(path)
+    stages = measure(profile, catalog, pdf=pdf)
+    row = Row(label or path.stem, profile.schedule.weeks, stages.solve_s, stages.status, stages.nutrition_s,
+              stages.plan_s, stages.html_s, stages.pdf_s, weasyprint_s=stages.weasyprint_s)
+    fmt = "pdf" if pdf else "json"
+    args = ["generate", str(path), "-o", str(folder / f"{path.stem}.{fmt}"), "--force"]
+    if catalog_folder:
+        args += ["--catalog", str(catalog_folder)]
+    row.e2e = median_run(args, repeat)
+    return row
+
+
+def with_weeks(source: Path, weeks: int, folder: Path) -> Path:
+    """A copy of a profile with schedule.weeks replaced."""
+    yaml = YAML()
+    data = yaml.load(source.read_text(encoding="utf-8"))
+    data["schedule"]["weeks"] = weeks
+    path = folder / f"{source.stem}-{weeks}w.yaml"
+    with path.open("w", encoding="utf-8") as stream:
+        yaml.dump(data, stream)
+    return path
+
+
+def batch_throughput(examples: list[Path], count: int, folder: Path, jobs: int) -> tuple[float, float]:
+    """(plans per second, wall seconds) of `planner generate FOLDER --format json --jobs N`."""
+    profiles = folder / "batch-profiles"
+    if not profiles.exists():
+        profiles.mkdir()
+        for index in range(count):
+            source = examples[index % len(examples)]
+            shutil.copy(source, profiles / f"{index:02d}-{source.name}")
+    out = folder / f"batch-out-{jobs}"
+    shutil.rmtree(out, ignore_errors=True)
+    run = run_planner("generate", str(profiles), "-o", str(out), "--format", "json", "--jobs", str(jobs))
+    written = len(list(out.glob("*.json")))
+    if written != count:
+        raise RuntimeError(f"batch wrote {written} of {count} plans")
+    return count / run.seconds, run.seconds
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="End-to-end runs per figure (median).")
+    parser.add_argument("--factor", type=int, default=10, help="How many times to copy the exercise catalog.")
+    parser.add_argument("--batch", type=int, default=16, help="Profiles in the batch run.")
+    parser.add_argument("--only", default="*", help="Glob of example names to run (default: all).")
+    options = parser.parse_args(argv)
+
+    from planner.catalog import default_catalog, load_catalog
+
+    started = time.perf_counter()
+    examples = sorted(EXAMPLES.glob(f"{options.only}.yaml"))
+    if not examples:
+        parser.error(f"no example matches {options.only!r}")
+    print(f"# planner bench, {dt.date.today().isoformat()}")
+    print(f"machine: {machine()}")
+    print(f"end-to-end runs: median of {options.repeat}; peak memory: the child's max RSS (wait4)")
+    _, import_s = timed(lambda: __import__("planner.render.pdf"))
+    catalog, catalog_s = timed(default_catalog)
+    print(f"in-process: catalog load {catalog_s:.2f} s ({len(catalog.exercises)} exercises)")
+
+    with tempfile.TemporaryDirectory(prefix="planner-bench-") as temporary:
+        folder = Path(temporary)
+        rows = [measure_profile(path, catalog, folder, options.repeat) for path in examples]
+        table("Examples, shipped catalog", STAGE_HEADER, stage_rows(rows))
+
+        weeks_rows = []
+        for weeks in (8, 10, 12):
+            path = with_weeks(WEEKS_EXAMPLE, weeks, folder)
+            weeks_rows.append(measure_profile(path, catalog, folder, options.repeat,
+                                              label=f"{WEEKS_EXAMPLE.stem} {weeks} weeks"))
+        table(f"Plan length ({WEEKS_EXAMPLE.name}, schedule.weeks edited)", STAGE_HEADER, stage_rows(weeks_rows))
+
+        scaled_folder = write_scaled_catalog(folder / "catalog-scaled", options.factor)
+        scaled, scaled_load_s = timed(load_catalog, scaled_folder)
+        scaled_rows = [measure_profile(path, scaled, folder, 1, catalog_folder=scaled_folder, pdf=False)
+                       for path in examples]
+        headline = measure_profile(WEEKS_EXAMPLE, scaled, folder, options.repeat, catalog_folder=scaled_folder,
+                                   label=f"{WEEKS_EXAMPLE.stem} (PDF)")
+        table(f"Catalog scaled {options.factor}x ({len(scaled.exercises)} exercises, loaded in "
+              f"{scaled_load_s:.2f} s); end to end is JSON (one run) except the PDF row",
+              STAGE_HEADER, stage_rows(scaled_rows + [headline]))
+
+        all_cores = cores()
+        one, one_s = batch_throughput(examples, options.batch, folder, 1)
+        many, many_s = batch_throughput(examples, options.batch, folder, all_cores)
+        table(f"Batch: {options.batch} profiles, --format json",
+              ["jobs", "wall s", "plans per second", "speed-up"],
+              [[1, seconds(one_s), f"{one:.2f}", "1.00"],
+               [all_cores, seconds(many_s), f"{many:.2f}", f"{many / one:.2f}"]])
+
+        twelve = [r for r in rows + weeks_rows if r.weeks == 12]
+        e2e_12 = statistics.median(r.e2e.seconds for r in twelve)
+        every = rows + weeks_rows + scaled_rows + [headline]
+        slowest_solve = max(every, key=lambda r: r.solve_s)
+        not_optimal = sorted({r.label for r in every if r.status != "OPTIMAL"})
+        peak = max(r.e2e.peak_mb for r in every)
+        overheads = [r.overhead for r in rows + weeks_rows if r.overhead]
+        table("Targets", ["target", "measured", "verdict"], [
+            [f"12-week PDF end to end < {TARGET_E2E_S:.0f} s (median over the 12-week rows)",
+             f"{e2e_12:.2f} s", verdict(e2e_12 < TARGET_E2E_S)],
+            [f"solve OPTIMAL in < {TARGET_SOLVE_S} s (slowest row)",
+             f"{slowest_solve.solve_s:.2f} s ({slowest_solve.label}); not optimal: {', '.join(not_optimal) or 'none'}",
+             verdict(slowest_solve.solve_s < TARGET_SOLVE_S and not not_optimal)],
+            [f"peak memory < {TARGET_PEAK_MB:.0f} MB (largest child)", f"{peak:.0f} MB", verdict(peak < TARGET_PEAK_MB)],
+            [f"overhead (end to end / WeasyPrint alone) < {TARGET_OVERHEAD}",
+             f"{min(overheads):.2f}..{max(overheads):.2f}", verdict(max(overheads) < TARGET_OVERHEAD)],
+            ["batch scales with cores", f"{many / one:.2f}x on {all_cores} cores",
+             verdict(all_cores == 1 or many / one > 1 + 0.5 * (all_cores - 1))],
+        ])
+    print(f"\nbench took {time.perf_counter() - started:.0f} s (imports {import_s:.2f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
