@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import statistics
@@ -10,6 +11,8 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+CHILD = Path(__file__).resolve().parent / "child.py"
 
 
 @dataclass(frozen=True)
@@ -27,19 +30,13 @@ def timed(step, *args, **kwargs):
 
 
 def run_planner(*args: str, cwd: Path | None = None) -> Run:
-    """`python -m planner ARGS` as a child: wall time and that child's peak resident memory."""
-    started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "planner", *args], cwd=cwd,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    # wait4 gives this child's own rusage (RUSAGE_CHILDREN would be the largest child so far).
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    error = child.stderr.read().decode("utf-8", "replace")
-    child.stderr.close()
-    if child.returncode not in (0,):
-        raise RuntimeError(f"planner {' '.join(args)} exited {child.returncode}: {error.strip()}")
-    return Run(seconds, usage.ru_maxrss / 1024, child.returncode)  # ru_maxrss is in KiB on Linux
+    """`python -m planner ARGS` as a child (through child.py): wall time and its peak memory."""
+    done = subprocess.run([sys.executable, str(CHILD), *args], cwd=cwd, capture_output=True, text=True,
+                          check=True)
+    result = json.loads(done.stdout)
+    if result["status"] != 0:
+        raise RuntimeError(f"planner {' '.join(args)} exited {result['status']}: {result['stderr'].strip()}")
+    return Run(result["seconds"], result["peak_mb"], result["status"])
 
 
 def median_run(args: list[str], repeat: int, cwd: Path | None = None) -> Run:

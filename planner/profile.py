@@ -42,6 +42,14 @@ def date_only(value):
     return value
 
 
+def mrc_grades(grades: dict[str, int]) -> dict[str, int]:
+    """Grades on the MRC scale 0..5, in the catalog's muscle order."""
+    for muscle, grade in grades.items():
+        if not 0 <= grade <= 5:
+            raise KeyedError(muscle, f"grade for {muscle} must be 0..5 (MRC scale)")
+    return {m: grades[m] for m in MUSCLE_GROUPS if m in grades}
+
+
 def _unique(values: list, what: str) -> list:
     seen = set()
     for value in values:
@@ -233,10 +241,7 @@ class Profile(Strict):
     @field_validator("strength")
     @classmethod
     def _mrc_scale(cls, grades):
-        for muscle, grade in grades.items():
-            if isinstance(grade, bool) or not 0 <= grade <= 5:
-                raise KeyedError(muscle, f"grade for {muscle} must be 0..5 (MRC scale)")
-        return {m: grades[m] for m in MUSCLE_GROUPS if m in grades}
+        return mrc_grades(grades)
 
     @model_validator(mode="after")
     def _consistent(self) -> "Profile":

@@ -19,7 +19,7 @@ from planner.eligibility import eligibility
 from planner.errors import InputError, KeyedError
 from planner.pipeline import notes_for, solve_fitting_time
 from planner.plan import HistoryEntry, Plan
-from planner.profile import Assessment, Profile, Strict, date_only
+from planner.profile import Assessment, Profile, Strict, date_only, mrc_grades
 from planner.progression import Level, skeleton, week_levels
 from planner.solver import Continuity
 from planner.vocab import (
@@ -55,20 +55,11 @@ class ProfileChanges(Strict):
     protein_g_per_kg: float | None = Field(None, ge=0.5, le=2.2)
 
 
-class Tests(Strict):
-    grip_kg: float | None = Field(None, ge=0, le=100)
-    chair_stand_5x_s: float | None = Field(None, gt=0, le=300)
-    walk_6min_m: float | None = Field(None, ge=0, le=1200)
-    gait_speed_m_s: float | None = Field(None, ge=0, le=4)
-    sppb_points: int | None = Field(None, ge=0, le=12)
-    timed_up_and_go_s: float | None = Field(None, gt=0, le=300)
-
-
 class Reassessment(Strict):
     """A reassessment file (spec/plan.md)."""
 
     date: dt.date = Field(description="Weeks starting on or after this date are rebuilt.")
-    assessment: Tests = Field(default_factory=Tests)
+    assessment: Assessment = Field(default_factory=Assessment, description="New test results (date: the reassessment's).")
     strength: dict[MuscleGroup, StrictInt] = Field(default_factory=dict)
     tolerance: Tolerance = "good"
     adherence: float = Field(1.0, ge=0, le=1, description="Share of planned sessions done, 0..1.")
@@ -84,10 +75,7 @@ class Reassessment(Strict):
     @field_validator("strength")
     @classmethod
     def _mrc(cls, grades):
-        for muscle, grade in grades.items():
-            if isinstance(grade, bool) or not 0 <= grade <= 5:
-                raise KeyedError(muscle, f"grade for {muscle} must be 0..5 (MRC scale)")
-        return grades
+        return mrc_grades(grades)
 
 
 def load_reassessment(path: str | Path) -> Reassessment:
@@ -137,7 +125,7 @@ def _updated_profile(old: Profile, re: Reassessment, source: str) -> Profile:
 
 def decide(plan: Plan, re: Reassessment, profile_before: Profile) -> tuple[str, list[str]]:
     """step_up, repeat or step_down, with the reasons in words."""
-    tests = Assessment(**re.assessment.model_dump())
+    tests = re.assessment
     last = plan.assessments[-1] if plan.assessments else None
     verdict = assessment.change_verdict(last, tests)
     grades_down = [m for m, g in re.strength.items() if g < profile_before.grade(m)]
@@ -253,7 +241,7 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
 
     training_days = sorted({s.weekday for w in new_weeks for s in w.sessions})
     nutrition, nutrition_warnings = build_nutrition(profile, catalog, training_days)
-    record = assessment.record(Assessment(**re.assessment.model_dump()), profile, date=re.date)
+    record = assessment.record(re.assessment, profile, date=re.date)
     warnings = list(elig.warnings) + time_warnings + list(nutrition_warnings)
     if decision == "step_down":
         warnings.append(f"Reassessment {re.date}: plan stepped down ({'; '.join(reasons)}); "

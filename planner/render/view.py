@@ -9,7 +9,7 @@ marked safe.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from markupsafe import Markup
@@ -56,6 +56,9 @@ EFFORT_SCALE = (
 WALK_ADVICE = "A light walk every day, also on rest days, at a pace where you can still talk."
 
 SEX_LABELS = {"female": "Female", "male": "Male"}
+
+# The small drawing beside each exercise on the week pages: its end position, 4:3.
+THUMBNAIL = ("end", 96, 72)
 
 FigureFn = Callable[[Exercise, str, int, int], str]
 
@@ -174,6 +177,7 @@ class GuideEntry:
     harder: str | None
     role: str            # "in your plan" or "alternative"
     first_week: int
+    replaces: list[str] = field(default_factory=list)   # for an alternative: what it stands in for
 
 
 @dataclass(frozen=True)
@@ -482,7 +486,7 @@ def _exercise_row(item: PlannedExercise, figures: _Figures, notes: list[str]) ->
             notes.append(item.note)
         number = notes.index(item.note) + 1
     return ExerciseRow(
-        id=item.id, name=item.name, figure=figures.get(item.id, "end", 96, 72),
+        id=item.id, name=item.name, figure=figures.get(item.id, *THUMBNAIL),
         dose=words.dose_text(item), effort=words.effort_text(item.effort_rpe),
         rest=words.rest_text(item.rest_s), load=item.load,
         alternatives=[_alternative_text(a) for a in item.alternatives], note_number=number,
@@ -526,9 +530,17 @@ def _guide(plan: Plan, catalog: Catalog, figures: _Figures) -> list[GuideEntry]:
     names = {alt.id: alt.name for w in plan.weeks for s in w.sessions for item in s.exercises
              for alt in item.alternatives}
     names.update({item.id: item.name for w in plan.weeks for s in w.sessions for item in s.exercises})
+    replaces: dict[str, list[str]] = {}
+    for week in plan.weeks:
+        for session in week.sessions:
+            for item in session.exercises:
+                for alternative in item.alternatives:
+                    if item.name not in replaces.setdefault(alternative.id, []):
+                        replaces[alternative.id].append(item.name)
     entries = [_guide_entry(ex_id, names.get(ex_id, ex_id), "in your plan", week, catalog, figures)
                for ex_id, week in first_week.items()]
-    entries += [_guide_entry(ex_id, names[ex_id], "alternative", week, catalog, figures)
+    entries += [replace(_guide_entry(ex_id, names[ex_id], "alternative", week, catalog, figures),
+                        replaces=replaces[ex_id])
                 for ex_id, week in alternatives.items() if ex_id not in first_week]
     return entries
 
@@ -549,8 +561,11 @@ def _guide_entry(exercise_id: str, name: str, role: str, week: int, catalog: Cat
         return other.name if other else None
 
     equipment = [e for e in exercise.equipment if e != "pool"]
+    # A planned exercise gets its start -> end drawing; an alternative the week pages' thumbnail.
+    figure = (figures.get(exercise.id, "both", 240, 110) if role == "in your plan"
+              else figures.get(exercise.id, *THUMBNAIL))
     return GuideEntry(
-        id=exercise.id, name=exercise.name, figure=figures.get(exercise.id, "both", 240, 110),
+        id=exercise.id, name=exercise.name, figure=figure,
         modality=words.MODALITY_LABELS.get(exercise.modality, exercise.modality),
         equipment=words.listing([words.label(e) for e in equipment]) or "none",
         muscles=words.muscles_text(list(exercise.primary_muscles)),

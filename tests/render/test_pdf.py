@@ -1,0 +1,159 @@
+"""The printed programme: what it says, what it fetched, and that it is the same every time."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from planner.render import render_document
+from planner.render.fetcher import PackagedAssetFetcher
+from planner.render.pdf import render_pdf
+from planner.render.view import SECTION_TITLES, build_programme
+from tests.render.conftest import pdf_text, squashed
+from tests.render.plan_factory import make_plan, make_profile
+
+A4 = (595, 842)          # points, rounded
+LETTER = (612, 792)
+
+UNICODE_NAME = "Zoë Ødegård-Nguyễn"
+UNICODE_CLINICIAN = "Łukasz Żółć"
+HOSTILE_NAME = 'Zoë <img src="file:///etc/passwd"> <b>Ødegård</b>'
+HOSTILE_NOTES = [
+    '<style>body { background: url(file:///etc/shadow) }</style>',
+    '<link rel="stylesheet" href="http://example.com/evil.css">',
+    "x { background-image: url(http://example.com/track.png) }",
+]
+
+
+def page_size(data: bytes, index: int = 0) -> tuple[int, int]:
+    box = PdfReader(io.BytesIO(data)).pages[index].mediabox
+    return round(float(box.width)), round(float(box.height))
+
+
+@pytest.fixture(scope="module")
+def small_pdf(small_plan, catalog) -> bytes:
+    return render_document(small_plan, "pdf", catalog=catalog)
+
+
+@pytest.fixture(scope="module")
+def small_text(small_pdf) -> str:
+    return pdf_text(small_pdf)
+
+
+def test_pdf_names_the_client_and_every_exercise(small_plan, small_text):
+    assert small_plan.profile.client.name in small_text
+    for name in {i.name for w in small_plan.weeks for s in w.sessions for i in s.exercises}:
+        assert squashed(name) in small_text, name
+
+
+def test_pdf_prints_the_protein_target(small_plan, small_text):
+    assert f"{round(small_plan.nutrition.daily_protein_g)} g of protein a day" in small_text
+
+
+def test_pdf_prints_every_stop_rule(small_plan, small_text):
+    assert "STOP RULES" in small_text
+    for rule in small_plan.stop_rules:
+        assert squashed(rule) in small_text, rule
+
+
+def test_pdf_has_every_section_in_reading_order(small_pdf):
+    # The running footer names the section of each page: read the sections off the pages.
+    footers = []
+    for number, page in enumerate(PdfReader(io.BytesIO(small_pdf)).pages, start=1):
+        text = " ".join(page.extract_text().split())
+        section = text.split(f" Page {number} of")[0].rsplit(" ", 6)
+        footers.append(text)
+    order = []
+    for text in footers:
+        for _, title in SECTION_TITLES:
+            label = "Week 1 " if title == "Week by week" else title
+            if f"{label}" in text and title not in order:
+                order.append(title)
+    assert order == [title for _, title in SECTION_TITLES]
+
+
+def test_every_page_says_page_x_of_y(small_pdf):
+    reader = PdfReader(io.BytesIO(small_pdf))
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"Page {number} of {total}" in page.extract_text()
+
+
+def test_running_head_carries_client_version_and_date(small_plan, small_pdf):
+    reader = PdfReader(io.BytesIO(small_pdf))
+    head = reader.pages[2].extract_text()
+    assert small_plan.profile.client.name in head and f"Plan version {small_plan.version}" in head
+
+
+def test_each_week_starts_a_new_page(small_plan, small_pdf):
+    reader = PdfReader(io.BytesIO(small_pdf))
+    openings = [i for i, page in enumerate(reader.pages)
+                if any(f"WEEK {w.week} OF {len(small_plan.weeks)}" in page.extract_text() for w in small_plan.weeks)]
+    assert len(openings) == len(small_plan.weeks)
+
+
+def test_metadata_dates_come_from_the_plan(small_plan, small_pdf):
+    info = PdfReader(io.BytesIO(small_pdf)).metadata
+    stamp = small_plan.history[-1].date.strftime("D:%Y%m%d")
+    assert info["/CreationDate"].startswith(stamp) and info["/ModDate"].startswith(stamp)
+    assert small_plan.profile.client.name in info["/Title"]
+
+
+def test_same_plan_same_bytes(small_plan, small_pdf, catalog):
+    # A second render, over a second later: nothing may depend on the clock.
+    assert render_document(small_plan, "pdf", catalog=catalog) == small_pdf
+
+
+def test_a4_by_default_letter_on_request(small_pdf, catalog):
+    assert page_size(small_pdf) == A4
+    plan = make_plan(catalog, make_profile(weeks=8, days=("mon", "thu")), nutrition=False)
+    letter = render_document(plan, "pdf", catalog=catalog, paper="letter")
+    assert page_size(letter) == LETTER and page_size(letter, -1) == LETTER
+
+
+@pytest.fixture(scope="module")
+def hostile_render(catalog):
+    profile = make_profile(name=HOSTILE_NAME, weeks=8, days=("mon", "thu"),
+                           medications=('<img src="http://example.com/pixel.gif">',),
+                           clinician={"name": UNICODE_CLINICIAN, "clinic": "<iframe src=file:///etc/hosts>",
+                                      "notes": "\n".join(HOSTILE_NOTES)})
+    plan = make_plan(catalog, profile, notes=list(HOSTILE_NOTES))
+    fetcher = PackagedAssetFetcher()
+    data = render_pdf(build_programme(plan, catalog), fetcher=fetcher)
+    return data, fetcher
+
+
+def test_markup_in_profile_text_prints_literally(hostile_render):
+    data, _ = hostile_render
+    text = pdf_text(data)
+    assert squashed(HOSTILE_NAME) in text
+    for note in HOSTILE_NOTES:
+        assert squashed(note) in text
+    assert '<img src="http://example.com/pixel.gif">' in text
+    assert "<iframe src=file:///etc/hosts>" in text
+
+
+def test_rendering_fetched_nothing_but_our_own_drawings(hostile_render):
+    _, fetcher = hostile_render
+    assert fetcher.refused == []
+    assert fetcher.served and all(url in fetcher.generated for url in fetcher.served)
+
+
+def test_accented_and_non_latin_names_print_with_bundled_fonts(hostile_render, catalog):
+    data, _ = hostile_render
+    text = pdf_text(data)
+    assert "Zoë" in text and "Ødegård" in text and UNICODE_CLINICIAN in text
+    reader = PdfReader(io.BytesIO(data))
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert fonts and all("DejaVu" in name for name in fonts), fonts
+
+
+def test_full_vietnamese_name_survives(catalog):
+    plan = make_plan(catalog, make_profile(name=UNICODE_NAME, weeks=8, days=("mon", "thu")), nutrition=False)
+    html = render_document(plan, "html", catalog=catalog).decode("utf-8")
+    assert UNICODE_NAME in html
