@@ -70,11 +70,14 @@ def explain_core(core: list[str], profile: Profile, start_weekday: int) -> list[
     days_off = sorted(int(name.split(":")[1]) for name in core if name.startswith("day_off:"))
     targets = [name.split(":")[1] for name in core if name.startswith("target:")]
     names = ", ".join(profile.schedule.days)
+    wanted = profile.schedule.sessions_per_week
     if "minutes_per_session" in core:
+        fixed = f" in {wanted} sessions" if wanted and "sessions_per_week" in core else ""
         reasons.append(f"{profile.schedule.minutes_per_session} minutes per session is too little to train "
-                       f"{', '.join(targets) if targets else 'every target muscle'} twice a week on {names}; "
-                       "allow more minutes, add a day, or train fewer muscle groups")
-    if "sessions_per_week" in core:
+                       f"{', '.join(targets) if targets else 'every target muscle'} twice a week{fixed} on "
+                       f"{names}; allow more minutes, {'more sessions, ' if fixed else ''}add a day, "
+                       "or train fewer muscle groups")
+    elif "sessions_per_week" in core:
         reasons.append(f"{profile.schedule.sessions_per_week} sessions a week on {names} cannot give every "
                        "muscle group 2-3 sessions with 48 h rest; change sessions_per_week or the days")
     if days_off and "minutes_per_session" not in core:
