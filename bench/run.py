@@ -79,7 +79,7 @@ def stage_rows(rows: list[Row]) -> list[list[str]]:
 
 
 STAGE_HEADER = ["profile", "weeks", "solve s", "status", "nutrition s", "plan s", "HTML s", "PDF s",
-                "end-to-end PDF s", "peak MB", "WeasyPrint alone s", "overhead"]
+                "end-to-end s", "peak MB", "WeasyPrint alone s", "overhead"]
 
 
 def measure_profile(path: Path, catalog, folder: Path, repeat: int, *, label: str | None = None,
@@ -141,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
 
     from planner.catalog import default_catalog, load_catalog
+    from planner.pipeline import build_plan
 
     started = time.perf_counter()
     examples = sorted(EXAMPLES.glob(f"{options.only}.yaml"))
@@ -148,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no example matches {options.only!r}")
     print(f"# planner bench, {dt.date.today().isoformat()}")
     print(f"machine: {machine()}")
-    print(f"end-to-end runs: median of {options.repeat}; peak memory: the child's max RSS (wait4)")
+    print(f"end to end: `planner generate PROFILE -o x.pdf` in a fresh process, median of {options.repeat}; "
+          "peak memory: max RSS of that process")
     _, import_s = timed(lambda: __import__("planner.render.pdf"))
     catalog, catalog_s = timed(default_catalog)
     print(f"in-process: catalog load {catalog_s:.2f} s ({len(catalog.exercises)} exercises)")
@@ -174,8 +176,26 @@ def main(argv: list[str] | None = None) -> int:
         headline = measure_profile(WEEKS_EXAMPLE, scaled, folder, options.repeat, catalog_folder=scaled_folder,
                                    label=f"{WEEKS_EXAMPLE.stem} (PDF)", pdf=False, e2e_format="pdf")
         table(f"Catalog scaled {options.factor}x ({len(scaled.exercises)} exercises, loaded in "
-              f"{scaled_load_s:.2f} s); end to end is JSON (one run) except the PDF row",
+              f"{scaled_load_s:.2f} s); end to end writes JSON (one run) except the (PDF) row",
               STAGE_HEADER, stage_rows(scaled_rows + [headline]))
+
+        version = median_run(["--version"], options.repeat)
+        as_json = median_run(["generate", str(WEEKS_EXAMPLE), "-o", str(folder / "plan.json"), "--force"],
+                             options.repeat)
+        twelve_rows = [r for r in weeks_rows if r.weeks == 12]
+        if twelve_rows and twelve_rows[0].weasyprint_s:
+            pdf_row = twelve_rows[0]
+            from planner.profile import load_profile
+            from stages import weasyprint_alone
+            paused = weasyprint_alone(build_plan(load_profile(WEEKS_EXAMPLE), catalog), catalog, collector=False)
+            table(f"Where the end-to-end time goes ({WEEKS_EXAMPLE.stem}, 12 weeks, fresh processes)",
+                  ["step", "s"],
+                  [["`planner --version` (interpreter start, CLI import)", seconds(version.seconds)],
+                   ["`planner generate -o plan.json` (+ solver, nutrition, JSON)", seconds(as_json.seconds)],
+                   ["in-process PDF render (view, HTML, WeasyPrint)", seconds(pdf_row.pdf_s)],
+                   ["WeasyPrint alone on the same print HTML", seconds(pdf_row.weasyprint_s)],
+                   ["the same, garbage collector paused (as planner's renderer does)", seconds(paused)],
+                   ["`planner generate -o x.pdf`", seconds(pdf_row.e2e.seconds)]])
 
         all_cores = cores()
         one, one_s = batch_throughput(examples, options.batch, folder, 1)

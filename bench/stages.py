@@ -9,6 +9,7 @@ so the difference to the whole run is our own work.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from planner import safety
@@ -47,8 +48,11 @@ def solve(profile: Profile, catalog: Catalog) -> tuple[str, float]:
     return template.status, seconds
 
 
-def weasyprint_alone(plan: Plan, catalog: Catalog) -> float:
-    """Seconds WeasyPrint takes to turn this plan's final print HTML into a PDF."""
+def weasyprint_alone(plan: Plan, catalog: Catalog, *, collector: bool = True) -> float:
+    """Seconds WeasyPrint takes to turn this plan's final print HTML into a PDF.
+
+    `collector=False` pauses Python's cyclic garbage collector meanwhile, as planner's renderer does.
+    """
     from weasyprint import HTML
     from planner.render.fetcher import PackagedAssetFetcher
     from planner.render.html import render_html
@@ -58,8 +62,13 @@ def weasyprint_alone(plan: Plan, catalog: Catalog) -> float:
     fetcher = PackagedAssetFetcher()
     fetcher.register(programme.figure_assets)
     source = render_html(programme, media="print")
-    _, seconds = timed(lambda: HTML(string=source, base_url=fetcher.base_url(), url_fetcher=fetcher,
-                                    media_type="print").write_pdf())
+    if not collector:
+        gc.disable()
+    try:
+        _, seconds = timed(lambda: HTML(string=source, base_url=fetcher.base_url(), url_fetcher=fetcher,
+                                        media_type="print").write_pdf())
+    finally:
+        gc.enable()
     return seconds
 
 

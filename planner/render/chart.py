@@ -27,7 +27,7 @@ class Bar:
     deload: bool
     label_x: float
     label_y: float
-    label_inside: bool           # white figure inside a tall bar; dark above a short one
+    label_inside: bool           # white figure at the foot of a tall bar (clear of the effort line); dark above a short one
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def load_chart(weeks: list[Week], reassessment_dates: list[dt.date]) -> LoadChar
         bars.append(Bar(week=week.week, x=round(x, 1), y=round(top, 1),
                         width=round(slot * 0.64, 1), height=round(height, 1), sets=sets,
                         deload=week.deload or week.phase == "deload", label_x=round(centre, 1),
-                        label_y=round(top + 13 if inside else top - 4, 1), label_inside=inside))
+                        label_y=round(plot_bottom - 6 if inside else top - 4, 1), label_inside=inside))
         effort = top_effort(week)
         dots.append((round(centre, 1), round(plot_bottom - plot_height * effort / 10, 1), effort))
 

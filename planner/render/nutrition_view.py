@@ -29,9 +29,15 @@ class MealTargetRow:
 
 
 @dataclass(frozen=True)
+class FoodLine:
+    food: str         # "Greek yogurt, plain — 170 g"
+    protein: str      # "17.5 g"
+
+
+@dataclass(frozen=True)
 class MenuMealRow:
     name: str
-    foods: list[str]
+    foods: list[FoodLine]
     protein: str
 
 
@@ -56,10 +62,10 @@ class NutritionView:
     notes: list[str]
 
 
-def _food_text(food: MenuFood) -> str:
+def _food_line(food: MenuFood) -> FoodLine:
     # The plan's portion already counts multiple portions ("2 x 1 slice"); print a real times sign.
     portion = re.sub(r"^(\d+) x ", r"\1 × ", food.portion)
-    return f"{food.name} — {portion} ({number(food.protein_g)} g)"
+    return FoodLine(food=f"{food.name} — {portion}", protein=f"{number(food.protein_g)} g")
 
 
 def nutrition_view(nutrition: NutritionPlan | None) -> NutritionView | None:
@@ -71,7 +77,7 @@ def nutrition_view(nutrition: NutritionPlan | None) -> NutritionView | None:
                            after_session=m.after_session) for m in nutrition.meals]
     menus = []
     for day in nutrition.menus:
-        rows = [MenuMealRow(name=label(meal.name), foods=[_food_text(f) for f in meal.foods],
+        rows = [MenuMealRow(name=label(meal.name), foods=[_food_line(f) for f in meal.foods],
                             protein=f"{number(meal.protein_g)} g") for meal in day.meals]
         total = sum(meal.protein_g for meal in day.meals)
         menus.append(MenuDayView(day=day.day, meals=rows, total=f"{number(total, 0)} g"))

@@ -6,10 +6,11 @@ never from the clock; the PDF file identifier is derived from the HTML itself;
 and font subsets, whose 'head' table fontTools stamps with the current time,
 get the plan's date through SOURCE_DATE_EPOCH (the reproducible-builds
 convention fontTools honours).
-Speed: each exercise drawing is handed to WeasyPrint once, as an image the
-fetcher serves from memory, instead of being parsed again at every use; and the
-cyclic garbage collector is paused while WeasyPrint builds its many short-lived
-boxes (a quarter of the time went to collections that found little to free).
+Speed: each exercise drawing is handed to WeasyPrint once, as an image parsed
+once and drawn once as a PDF form (planner/render/reuse.py), instead of inline
+SVG parsed and drawn again at every use; and the cyclic garbage collector is
+paused while WeasyPrint builds its many short-lived boxes (a quarter of the
+time went to collections that found little to free).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from weasyprint import HTML
 
 from planner.render.fetcher import PackagedAssetFetcher
 from planner.render.html import render_html
+from planner.render.reuse import drawing_cache
 from planner.render.view import Programme
 
 
@@ -65,4 +67,4 @@ def html_to_pdf(source: str, *, fetcher: PackagedAssetFetcher, epoch: int) -> by
     identifier = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32].encode("ascii")
     with _collector_paused(), _source_date(epoch):
         document = HTML(string=source, base_url=fetcher.base_url(), url_fetcher=fetcher, media_type="print")
-        return document.write_pdf(pdf_identifier=identifier)
+        return document.write_pdf(pdf_identifier=identifier, cache=drawing_cache(fetcher.generated, fetcher))

@@ -146,6 +146,7 @@ class SessionView:
     position: str
     minutes: int
     muscles: str
+    effort: str                 # the session's effort in words: "easy", "easy to moderate"
     rows: list[ExerciseRow]
 
 
@@ -181,10 +182,9 @@ class GuideEntry:
 
 
 @dataclass(frozen=True)
-class DiaryDay:
-    date: str
-    session: bool
-    reassessment: bool
+class DiarySession:
+    date: str           # "Mon 7 Dec"
+    position: str       # "session 1 of 3"
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,9 @@ class DiaryWeek:
     number: int
     dates: str
     phase_label: str
-    days: list[DiaryDay]
+    sessions: list[DiarySession]
+    walk_days: str           # "Mon ☐   Tue ☐ ...": one tick box per day, as one line of text
+    reassessments: list[str]
 
 
 @dataclass(frozen=True)
@@ -346,12 +348,14 @@ def _cover(plan: Plan, catalog: Catalog) -> Cover:
     sessions = sum(len(w.sessions) for w in plan.weeks)
     programme = []
     if plan.weeks:
-        programme.append(("Dates", f"{words.long_date(plan.weeks[0].start)} to {words.long_date(end)}"))
+        programme.append(("Dates", words.date_range(plan.weeks[0].start, end)))
     programme.append(("Length", f"{len(plan.weeks)} weeks, {sessions} sessions"))
     programme.append(("Training days", words.listing(
         [words.WEEKDAY_LONG[_weekday_index(d)] for d in profile.schedule.days])))
     programme.append(("Session length", f"up to {profile.schedule.minutes_per_session} minutes"))
-    programme.append(("Plan version", f"{plan.version}, {words.long_date(plan_date(plan))}"))
+    programme.append(("Plan version", f"{plan.version}, made {words.day_month(plan_date(plan))} {plan_date(plan).year}"))
+    for entry in plan.history[1:]:
+        programme.append((f"Version {entry.version}", _history_text(entry)))
     if profile.equipment:
         programme.append(("Equipment", words.listing([words.label(e) for e in profile.equipment])))
     if profile.limitations:
@@ -380,6 +384,19 @@ def _cover(plan: Plan, catalog: Catalog) -> Cover:
         medications=medications, medication_note=MEDICATION_NOTE if medications else None,
         notes=list(plan.notes), warnings=list(plan.warnings), disclaimer=DISCLAIMER,
     )
+
+
+DECISION_WORDS = {"step_up": "stepped up", "repeat": "kept at the same level", "step_down": "made easier"}
+
+
+def _history_text(entry) -> str:
+    """A reassessment in a line: when, which weeks changed and which way."""
+    text = f"reassessed {words.day_month(entry.date)} {entry.date.year}"
+    if entry.rebuilt_from_week:
+        text += f"; weeks {entry.rebuilt_from_week} on rebuilt"
+    if entry.decision:
+        text += f", {DECISION_WORDS.get(entry.decision, entry.decision.replace('_', ' '))}"
+    return text
 
 
 def _weekday_index(day: str) -> int:
@@ -487,7 +504,7 @@ def _exercise_row(item: PlannedExercise, figures: _Figures, notes: list[str]) ->
         number = notes.index(item.note) + 1
     return ExerciseRow(
         id=item.id, name=item.name, figure=figures.get(item.id, *THUMBNAIL),
-        dose=words.dose_text(item), effort=words.effort_text(item.effort_rpe),
+        dose=words.dose_text(item), effort=f"{item.effort_rpe}/10",
         rest=words.rest_text(item.rest_s), load=item.load,
         alternatives=[_alternative_text(a) for a in item.alternatives], note_number=number,
         modality=item.modality)
@@ -499,7 +516,16 @@ def _session_view(session: Session, position: int, count: int, figures: _Figures
         title=words.long_date(session.date), heading_date=words.short_date(session.date),
         position=f"Session {position} of {count}", minutes=session.minutes,
         muscles=words.muscles_text(list(session.muscle_groups)),
+        effort=_effort_words([item.effort_rpe for item in session.exercises]),
         rows=[_exercise_row(item, figures, notes) for item in session.exercises])
+
+
+def _effort_words(efforts: list[int]) -> str:
+    """The effort words of a session once, in its heading; the rows keep the numbers."""
+    if not efforts:
+        return ""
+    low, high = words.effort_word(min(efforts)), words.effort_word(max(efforts))
+    return low if low == high else f"{low} to {high}"
 
 
 def _week_page(plan: Plan, week: Week, figures: _Figures) -> WeekPage:
@@ -573,18 +599,23 @@ def _guide_entry(exercise_id: str, name: str, role: str, week: int, catalog: Cat
         easier=variant(exercise.easier), harder=variant(exercise.harder), role=role, first_week=week)
 
 
+TICK_BOX = "\u2610"        # ☐, in DejaVu Sans
+DAY_GAP = "\u2003\u2003"    # em spaces: kept by the layout, unlike ordinary spaces
+
+
 def _diary_week(plan: Plan, week: Week) -> DiaryWeek:
-    reassessments = _reassessment_days(plan)
-    session_days = {s.date for s in week.sessions}
-    days = []
-    for offset in range(7):
-        day = week.start + dt.timedelta(days=offset)
-        days.append(DiaryDay(date=words.weekday_day_month(day), session=day in session_days,
-                             reassessment=day in reassessments))
     end = week.start + dt.timedelta(days=6)
+    days = [week.start + dt.timedelta(days=offset) for offset in range(7)]
+    count = len(week.sessions)
+    sessions = [DiarySession(date=words.weekday_day_month(s.date), position=f"session {i + 1} of {count}")
+                for i, s in enumerate(week.sessions)]
+    # Non-breaking spaces keep each weekday with its box when the line wraps.
+    walk = DAY_GAP.join(f"{words.WEEKDAY_SHORT[d.weekday()]}\u00a0{TICK_BOX}" for d in days)
     phase = "deload" if week.deload else week.phase
     return DiaryWeek(number=week.week, dates=words.date_range(week.start, end),
-                     phase_label=words.PHASE_LABELS[phase], days=days)
+                     phase_label=words.PHASE_LABELS[phase], sessions=sessions, walk_days=walk,
+                     reassessments=[words.weekday_day_month(d) for d in sorted(_reassessment_days(plan))
+                                    if week.start <= d <= end])
 
 
 def _sheet(plan: Plan) -> ReassessmentSheet:

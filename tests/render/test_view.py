@@ -56,10 +56,10 @@ def test_calendar_marks_sessions_and_reassessments(small_plan, catalog):
     assert tests == len(inside)
 
 
-def test_diary_has_every_day_and_ticks_only_on_session_days(small_plan, catalog):
+def test_diary_has_a_line_per_session_and_a_walk_box_per_day(small_plan, catalog):
     diary = build_programme(small_plan, catalog).diary
-    assert [len(week.days) for week in diary] == [7] * len(small_plan.weeks)
-    assert [sum(d.session for d in week.days) for week in diary] == [len(w.sessions) for w in small_plan.weeks]
+    assert [len(week.sessions) for week in diary] == [len(w.sessions) for w in small_plan.weeks]
+    assert all(week.walk_days.count("\u2610") == 7 for week in diary)
 
 
 def test_plan_stop_rules_are_printed_as_given(small_plan, catalog):
@@ -111,3 +111,18 @@ def test_plan_date_and_version_come_from_the_history(catalog):
     programme = build_programme(plan, catalog)
     assert programme.version == 2
     assert programme.plan_date_iso == plan.history[-1].date.isoformat()
+
+
+def test_session_heading_names_the_effort_the_rows_give_in_numbers(small_plan, catalog):
+    from planner.render.words import effort_word
+    page = build_programme(small_plan, catalog).weeks[0]
+    session = small_plan.weeks[0].sessions[0]
+    view = page.sessions[0]
+    assert [row.effort for row in view.rows] == [f"{i.effort_rpe}/10" for i in session.exercises]
+    assert effort_word(max(i.effort_rpe for i in session.exercises)) in view.effort
+
+
+def test_a_reassessed_plan_says_what_changed_on_the_cover(catalog):
+    plan = make_plan(catalog, make_profile(weeks=8), version=2)
+    facts = dict(build_programme(plan, catalog).cover.programme)
+    assert "weeks 7 on rebuilt" in facts["Version 2"] and "stepped up" in facts["Version 2"]
