@@ -29,19 +29,24 @@ def timed(step, *args, **kwargs):
     return result, time.perf_counter() - started
 
 
-def run_planner(*args: str, cwd: Path | None = None) -> Run:
-    """`python -m planner ARGS` as a child (through child.py): wall time and its peak memory."""
-    done = subprocess.run([sys.executable, str(CHILD), *args], cwd=cwd, capture_output=True, text=True,
-                          check=True)
+def run_module(module: str, *args: str, cwd: Path | None = None) -> Run:
+    """`python -m MODULE ARGS` as a child (through child.py): wall time and its peak memory."""
+    done = subprocess.run([sys.executable, str(CHILD), module, *args], cwd=cwd, capture_output=True,
+                          text=True, check=True)
     result = json.loads(done.stdout)
     if result["status"] != 0:
-        raise RuntimeError(f"planner {' '.join(args)} exited {result['status']}: {result['stderr'].strip()}")
+        raise RuntimeError(f"{module} {' '.join(args)} exited {result['status']}: {result['stderr'].strip()}")
     return Run(result["seconds"], result["peak_mb"], result["status"])
 
 
-def median_run(args: list[str], repeat: int, cwd: Path | None = None) -> Run:
+def run_planner(*args: str, cwd: Path | None = None) -> Run:
+    """`python -m planner ARGS` in a fresh process."""
+    return run_module("planner", *args, cwd=cwd)
+
+
+def median_run(args: list[str], repeat: int, cwd: Path | None = None, module: str = "planner") -> Run:
     """The median wall time of `repeat` runs, with the highest peak memory among them."""
-    runs = [run_planner(*args, cwd=cwd) for _ in range(repeat)]
+    runs = [run_module(module, *args, cwd=cwd) for _ in range(repeat)]
     return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), 0)
 
 

@@ -2,15 +2,18 @@
 
 The stages follow planner.pipeline.build_plan: screen and eligibility, the
 CP-SAT template (planner.pipeline.solve_fitting_time), the nutrition menus
-(planner.nutrition.build_nutrition); then the renderers. "WeasyPrint alone"
-lays out the very print HTML the PDF is made from, with the same asset fetcher,
-so the difference to the whole run is our own work.
+(planner.nutrition.build_nutrition); then the renderers. For "WeasyPrint
+alone", print_html writes the very HTML (and drawings) the PDF is made from,
+so that WeasyPrint can be run on it without planner.
 """
 
 from __future__ import annotations
 
 import gc
+import re
+import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from planner import safety
 from planner.catalog import Catalog
@@ -33,7 +36,7 @@ class Stages:
     plan_s: float
     html_s: float | None
     pdf_s: float | None
-    weasyprint_s: float | None
+    pages: int | None
     plan: Plan
 
 
@@ -48,28 +51,47 @@ def solve(profile: Profile, catalog: Catalog) -> tuple[str, float]:
     return template.status, seconds
 
 
-def weasyprint_alone(plan: Plan, catalog: Catalog, *, collector: bool = True) -> float:
-    """Seconds WeasyPrint takes to turn this plan's final print HTML into a PDF.
-
-    `collector=False` pauses Python's cyclic garbage collector meanwhile, as planner's renderer does.
-    """
-    from weasyprint import HTML
-    from planner.render.fetcher import PackagedAssetFetcher
+def print_html(plan: Plan, catalog: Catalog, folder: Path) -> Path:
+    """Write the final print HTML of a plan, and the drawings it links to, into folder."""
     from planner.render.html import render_html
     from planner.render.view import build_programme
 
     programme = build_programme(plan, catalog, paper="a4")
-    fetcher = PackagedAssetFetcher()
-    fetcher.register(programme.figure_assets)
-    source = render_html(programme, media="print")
+    for name, data in programme.figure_assets.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    page = folder / "programme.html"
+    page.write_text(render_html(programme, media="print"), encoding="utf-8")
+    return page
+
+
+def weasyprint_alone(page: Path, *, collector: bool = True) -> float:
+    """Seconds WeasyPrint takes, in this process, to turn an HTML file into a PDF.
+
+    `collector=False` pauses Python's cyclic garbage collector meanwhile, as planner's renderer does.
+    """
+    from weasyprint import HTML
+
     if not collector:
         gc.disable()
     try:
-        _, seconds = timed(lambda: HTML(string=source, base_url=fetcher.base_url(), url_fetcher=fetcher,
-                                        media_type="print").write_pdf())
+        _, seconds = timed(HTML(filename=str(page), media_type="print").write_pdf)
     finally:
         gc.enable()
     return seconds
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages of a PDF: page objects, counted inside its compressed object streams too."""
+    pages = 0
+    for start in re.finditer(rb"stream\r?\n", pdf):
+        body = pdf[start.end():pdf.find(b"endstream", start.end())]
+        try:
+            body = zlib.decompressobj().decompress(body)
+        except zlib.error:
+            pass
+        pages += len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", body))
+    return pages
 
 
 def measure(profile: Profile, catalog: Catalog, *, pdf: bool = True) -> Stages:
@@ -79,8 +101,9 @@ def measure(profile: Profile, catalog: Catalog, *, pdf: bool = True) -> Stages:
     training_days = sorted({s.weekday for w in plan.weeks for s in w.sessions})
     _, nutrition_s = timed(build_nutrition, profile, catalog, training_days)
     _, html_s = timed(render_document, plan, "html", catalog=catalog, paper="a4")
-    pdf_s = weasy_s = None
+    pdf_s = pages = None
     if pdf:
-        _, pdf_s = timed(render_document, plan, "pdf", catalog=catalog, paper="a4")
-        weasy_s = weasyprint_alone(plan, catalog)
-    return Stages(solve_s, status, nutrition_s, plan_s, html_s, pdf_s, weasy_s, plan)
+        document, pdf_s = timed(render_document, plan, "pdf", catalog=catalog, paper="a4")
+        pages = page_count(document)
+    return Stages(solve_s, status, nutrition_s, plan_s, html_s, pdf_s, pages, plan)
+

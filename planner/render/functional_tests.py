@@ -14,8 +14,9 @@ from typing import Callable
 
 from planner.assessment import (
     CHAIR_STAND_CUTOFF_S, GAIT_SPEED_CUTOFF_M_S, GRIP_CUTOFF_KG, SMALLEST_CHANGE, SPPB_CUTOFF,
-    TUG_CUTOFF_S, WALK_REDUCED_M,
+    TUG_CUTOFF_S, WALK_REDUCED_M, predicted_walk_m,
 )
+from planner.plan import Plan
 from planner.render.words import number
 
 
@@ -87,3 +88,14 @@ FUNCTIONAL_TESTS: tuple[FunctionalTest, ...] = (
         flagged=lambda value, sex: value <= SPPB_CUTOFF,
         worth_noting=_change("sppb_points", "points"), source="EWGSOP2 2019"),
 )
+
+
+def predicted_walk_text(plan: Plan) -> str | None:
+    """The predicted six-minute walk in a sentence, from the plan or worked out from the profile."""
+    predicted = next((r.walk_6min_predicted_m for r in plan.assessments if r.walk_6min_predicted_m), None)
+    if predicted is None:
+        predicted = predicted_walk_m(plan.profile)
+    if predicted is None or predicted <= 0:
+        return None
+    return (f"Six-minute walk predicted for your age, sex, height and weight: about "
+            f"{round(predicted / 10) * 10} m (Enright & Sherrill 1998).")

@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 from planner.plan import Plan, Session, Week
 from planner.render import words
 from planner.render.functional_tests import FUNCTIONAL_TESTS
-from planner.render.view import DEFAULT_STOP_RULES, plan_date
+from planner.render.cover_view import DEFAULT_STOP_RULES, plan_date
 
 PRODID = "-//planner//exercise and protein programme//EN"
 UID_DOMAIN = "planner.invalid"   # reserved name: these UIDs point at no real host

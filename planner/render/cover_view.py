@@ -1,0 +1,205 @@
+"""The cover: who the programme is for, who made it, the tests, the stop rules, the small print."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.catalog import Catalog
+from planner.plan import AssessmentRecord, Plan
+from planner.render import words
+from planner.render.functional_tests import FUNCTIONAL_TESTS, predicted_walk_text
+
+
+# Printed on every programme when the plan carries no stop rules of its own (domain.md, Safety).
+DEFAULT_STOP_RULES = (
+    "Chest pain, pressure or tightness",
+    "Dizziness, light-headedness or feeling faint",
+    "Unusual breathlessness, more than the effort explains",
+    "New numbness or tingling",
+    "Pain that lasts, in a muscle or joint, after you stop",
+)
+
+
+DISCLAIMER = (
+    "This programme was prepared for the person named on it, from the assessment and details "
+    "given to your clinician. It does not replace their advice. Exercise at the effort written, "
+    "not harder; if anything in the stop rules happens, stop and get help. Keep taking your "
+    "medicines as prescribed: never stop or change one because of this programme without "
+    "talking to the doctor who prescribed it."
+)
+
+
+MEDICATION_NOTE = ("Some medicines can affect muscles (for example steroids, statins and some "
+                   "antibiotics). Mention this programme to your doctor; do not stop any medicine "
+                   "on your own.")
+
+
+SEX_LABELS = {"female": "Female", "male": "Male"}
+
+
+@dataclass(frozen=True)
+class TestRow:
+    name: str
+    unit: str
+    values: list[str]            # one per assessment, "—" when not measured
+    flagged: list[bool]
+    cutoff: str
+
+
+@dataclass(frozen=True)
+class Cover:
+    client_name: str
+    client_id: str | None
+    facts: list[tuple[str, str]]          # (label, value) about the client
+    clinician: list[tuple[str, str]]      # (label, value) about who prepared it
+    clinic: str | None
+    clinician_notes: str | None
+    programme: list[tuple[str, str]]      # (label, value) about dates and schedule
+    condition: str
+    goals: list[str]
+    test_dates: list[str]
+    tests: list[TestRow]
+    test_flags: list[str]
+    predicted_walk: str | None
+    stop_rules: list[str]
+    stop_intro: str | None                # a lead-in when the rules are short phrases
+    medications: list[str]
+    medication_note: str | None
+    notes: list[str]
+    warnings: list[str]
+    disclaimer: str
+
+
+def plan_date(plan: Plan) -> dt.date:
+    """The date of this version of the plan: the last history entry's."""
+    if plan.history:
+        return plan.history[-1].date
+    return plan.weeks[0].start if plan.weeks else dt.date(2000, 1, 1)
+
+
+def _plan_end(plan: Plan) -> dt.date | None:
+    if not plan.weeks:
+        return None
+    return plan.weeks[-1].start + dt.timedelta(days=6)
+
+
+def cover(plan: Plan, catalog: Catalog) -> Cover:
+    profile = plan.profile
+    client = profile.client
+    facts = [("Age", f"{client.age}"), ("Sex", SEX_LABELS.get(client.sex, client.sex)),
+             ("Weight", f"{words.number(client.weight_kg)} kg")]
+    if client.height_cm:
+        facts.append(("Height", f"{words.number(client.height_cm)} cm"))
+    if client.id:
+        facts.append(("Clinic reference", client.id))
+
+    clinician_rows: list[tuple[str, str]] = []
+    clinician = profile.clinician
+    if clinician:
+        for title, value in (("Clinician", clinician.name), ("Clinic", clinician.clinic),
+                             ("Phone", clinician.phone)):
+            if value:
+                clinician_rows.append((title, value))
+
+    end = _plan_end(plan)
+    sessions = sum(len(w.sessions) for w in plan.weeks)
+    programme = []
+    if plan.weeks:
+        programme.append(("Dates", words.date_range(plan.weeks[0].start, end)))
+    programme.append(("Length", f"{len(plan.weeks)} weeks, {sessions} sessions"))
+    programme.append(("Training days", words.listing(
+        [words.WEEKDAY_LONG[_weekday_index(d)] for d in profile.schedule.days])))
+    programme.append(("Session length", f"up to {profile.schedule.minutes_per_session} minutes"))
+    programme.append(("Plan version", f"{plan.version}, made {words.day_month(plan_date(plan))} {plan_date(plan).year}"))
+    for entry in plan.history[1:]:
+        programme.append((f"Version {entry.version}", _history_text(entry)))
+    if profile.equipment:
+        programme.append(("Equipment", words.listing([words.label(e) for e in profile.equipment])))
+    if profile.limitations:
+        programme.append(("Taken into account", words.listing(
+            [_limitation_label(catalog, x) for x in profile.limitations])))
+
+    rule = catalog.conditions.get(profile.neurogenic_cause or "") or catalog.conditions.get(profile.condition)
+    condition = rule.label if rule else words.label(profile.condition)
+
+    tests, dates = _test_rows(plan)
+    flags = []
+    for record in plan.assessments:
+        # With one set of tests the date is in the table head; with several, say which.
+        when = (words.short_date(record.date) if record.date else "baseline") + ": "
+        flags.extend(f"{when if len(plan.assessments) > 1 else ''}{flag}" for flag in record.flags)
+
+    medications = list(profile.screening.medications)
+    return Cover(
+        client_name=client.name, client_id=client.id, facts=facts, clinician=clinician_rows,
+        clinic=clinician.clinic if clinician else None,
+        clinician_notes=clinician.notes if clinician else None,
+        programme=programme, condition=condition, goals=_goals(plan), test_dates=dates,
+        tests=tests, test_flags=flags, predicted_walk=predicted_walk_text(plan),
+        stop_rules=list(plan.stop_rules) or list(DEFAULT_STOP_RULES),
+        stop_intro=None if plan.stop_rules else "Stop exercising at once and call your clinician if you have:",
+        medications=medications, medication_note=MEDICATION_NOTE if medications else None,
+        notes=list(plan.notes), warnings=list(plan.warnings), disclaimer=DISCLAIMER,
+    )
+
+
+DECISION_WORDS = {"step_up": "stepped up", "repeat": "kept at the same level", "step_down": "made easier"}
+
+
+def _history_text(entry) -> str:
+    """A reassessment in a line: when, which weeks changed and which way."""
+    text = f"reassessed {words.day_month(entry.date)} {entry.date.year}"
+    if entry.rebuilt_from_week:
+        text += f"; weeks {entry.rebuilt_from_week} on rebuilt"
+    if entry.decision:
+        text += f", {DECISION_WORDS.get(entry.decision, entry.decision.replace('_', ' '))}"
+    return text
+
+
+def _weekday_index(day: str) -> int:
+    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(day)
+
+
+def _limitation_label(catalog: Catalog, limitation: str) -> str:
+    rule = catalog.limitations.get(limitation)
+    return rule.label if rule else words.label(limitation)
+
+
+def _goals(plan: Plan) -> list[str]:
+    profile = plan.profile
+    goals = []
+    if len(profile.targets) >= 12:
+        goals.append("Rebuild strength and muscle in the whole body, in a safe, gradual way.")
+    else:
+        goals.append(f"Rebuild strength and muscle in the {words.muscles_text(list(profile.targets))}.")
+    if profile.affected:
+        parts = words.listing([words.BODY_PART_LABELS.get(p, p) for p in profile.affected])
+        goals.append(f"Extra one-sided work for the {parts}, to even out the difference.")
+    if any(record.flags for record in plan.assessments[:1]):
+        goals.append("Move the flagged tests below towards their healthy range by the reassessments.")
+    else:
+        goals.append("Make everyday tasks — rising from a chair, stairs, carrying — easier and steadier.")
+    if plan.nutrition:
+        goals.append(f"Eat about {words.number(plan.nutrition.daily_protein_g, 0)} g of protein a day, "
+                     f"spread over the day's meals.")
+    return goals
+
+
+def _test_rows(plan: Plan) -> tuple[list[TestRow], list[str]]:
+    """One row per functional test measured at least once; one column per assessment."""
+    records: list[AssessmentRecord] = list(plan.assessments)
+    sex = plan.profile.client.sex
+    dates = [words.short_date(r.date) if r.date else ("Baseline" if i == 0 else f"Test {i + 1}")
+             for i, r in enumerate(records)]
+    rows = []
+    for test in FUNCTIONAL_TESTS:
+        values = [getattr(r, test.key) for r in records]
+        if all(v is None for v in values):
+            continue
+        rows.append(TestRow(
+            name=test.name, unit=test.unit,
+            values=["—" if v is None else f"{words.number(v, 2)} {test.unit}" for v in values],
+            flagged=[v is not None and test.flagged(v, sex) for v in values],
+            cutoff=test.cutoff(sex)))
+    return rows, dates

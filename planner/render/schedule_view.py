@@ -1,0 +1,214 @@
+"""The schedule as the client sees it: the calendar overview, the week pages, the diary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.plan import PlannedExercise, Plan, Session, Week
+from planner.render import words
+from planner.render.chart import LoadChart, load_chart
+from planner.render.drawings import THUMBNAIL, FigureRef, Figures
+
+
+# What the effort numbers on the week pages feel like (the 0-10 RPE scale, in plain words).
+EFFORT_SCALE = (
+    ("0", "At rest."),
+    ("1–2", "Very easy: you hardly notice it."),
+    ("3–4", "Easy: breathing a little faster; you could go on for a long time."),
+    ("5–6", "Moderate: you can still talk, not sing; the last repetitions take some effort."),
+    ("7–8", "Hard: a few words at a time; at the end of a set you could still do 2 or 3 more."),
+    ("9–10", "Very hard to all-out: no repetition left. Never needed in this programme."),
+)
+
+
+WALK_ADVICE = "A light walk every day, also on rest days, at a pace where you can still talk."
+
+
+@dataclass(frozen=True)
+class CalendarCell:
+    day: str
+    session_minutes: int | None
+    reassessment: bool
+
+
+@dataclass(frozen=True)
+class CalendarRow:
+    week: int
+    phase: str
+    phase_label: str
+    deload: bool
+    cells: list[CalendarCell]
+
+
+@dataclass(frozen=True)
+class Overview:
+    weekday_labels: list[str]
+    rows: list[CalendarRow]
+    chart: LoadChart
+    phases: list[tuple[str, str, str]]     # (phase key, label, purpose) in order of appearance
+    reassessments: list[str]
+    sessions_total: int
+    effort_scale: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class ExerciseRow:
+    id: str
+    name: str
+    figure: FigureRef | None
+    dose: str
+    effort: str
+    rest: str
+    load: str
+    alternatives: list[str]
+    note_number: int | None     # points at the week's numbered notes
+    modality: str
+
+
+@dataclass(frozen=True)
+class SessionView:
+    title: str
+    heading_date: str
+    position: str
+    minutes: int
+    muscles: str
+    effort: str                 # the session's effort in words: "easy", "easy to moderate"
+    rows: list[ExerciseRow]
+
+
+@dataclass(frozen=True)
+class WeekPage:
+    number: int
+    dates: str
+    phase: str
+    phase_label: str
+    purpose: str
+    deload: bool
+    sessions: list[SessionView]
+    reassessments: list[str]
+    notes: list[str]            # numbered in order; rows point at them
+    walk_advice: str
+
+
+@dataclass(frozen=True)
+class DiarySession:
+    date: str           # "Mon 7 Dec"
+    position: str       # "session 1 of 3"
+
+
+@dataclass(frozen=True)
+class DiaryWeek:
+    number: int
+    dates: str
+    phase_label: str
+    sessions: list[DiarySession]
+    walk_days: str           # "Mon ☐   Tue ☐ ...": one tick box per day, as one line of text
+    reassessments: list[str]
+
+
+def reassessment_days(plan: Plan) -> set[dt.date]:
+    return set(plan.reassessment_dates)
+
+
+def overview(plan: Plan) -> Overview:
+    reassessments = reassessment_days(plan)
+    first_start = plan.weeks[0].start if plan.weeks else dt.date(2000, 1, 3)
+    labels = [words.WEEKDAY_SHORT[(first_start + dt.timedelta(days=i)).weekday()] for i in range(7)]
+    rows, phases, seen = [], [], set()
+    for week in plan.weeks:
+        by_date = {s.date: s for s in week.sessions}
+        cells = []
+        for offset in range(7):
+            day = week.start + dt.timedelta(days=offset)
+            session = by_date.get(day)
+            cells.append(CalendarCell(day=words.day_month(day),
+                                      session_minutes=session.minutes if session else None,
+                                      reassessment=day in reassessments))
+        phase = "deload" if week.deload else week.phase
+        rows.append(CalendarRow(week=week.week, phase=phase, phase_label=words.PHASE_LABELS[phase],
+                                 deload=week.deload, cells=cells))
+        if phase not in seen:
+            seen.add(phase)
+            phases.append((phase, words.PHASE_LABELS[phase], words.PHASE_PURPOSE[phase]))
+    return Overview(weekday_labels=labels, rows=rows,
+                    chart=load_chart(plan.weeks, sorted(reassessments)), phases=phases,
+                    reassessments=[words.long_date(d) for d in sorted(reassessments)],
+                    sessions_total=sum(len(w.sessions) for w in plan.weeks),
+                    effort_scale=list(EFFORT_SCALE))
+
+
+def _alternative_text(alternative) -> str:
+    # The pool is the one alternative that changes where you train, so it is named.
+    if alternative.modality == "aquatic" and "pool" not in alternative.name.lower():
+        return f"{alternative.name} (in the pool)"
+    return alternative.name
+
+
+def _exercise_row(item: PlannedExercise, figures: Figures, notes: list[str]) -> ExerciseRow:
+    # A remark such as "affected leg first" repeats on many rows; print it once per week.
+    number = None
+    if item.note:
+        if item.note not in notes:
+            notes.append(item.note)
+        number = notes.index(item.note) + 1
+    return ExerciseRow(
+        id=item.id, name=item.name, figure=figures.get(item.id, *THUMBNAIL),
+        dose=words.dose_text(item), effort=f"{item.effort_rpe}/10",
+        rest=words.rest_text(item.rest_s), load=item.load,
+        alternatives=[_alternative_text(a) for a in item.alternatives], note_number=number,
+        modality=item.modality)
+
+
+def _session_view(session: Session, position: int, count: int, figures: Figures,
+                  notes: list[str]) -> SessionView:
+    return SessionView(
+        title=words.long_date(session.date), heading_date=words.short_date(session.date),
+        position=f"Session {position} of {count}", minutes=session.minutes,
+        muscles=words.muscles_text(list(session.muscle_groups)),
+        effort=_effort_words([item.effort_rpe for item in session.exercises]),
+        rows=[_exercise_row(item, figures, notes) for item in session.exercises])
+
+
+def _effort_words(efforts: list[int]) -> str:
+    """The effort words of a session once, in its heading; the rows keep the numbers."""
+    if not efforts:
+        return ""
+    low, high = words.effort_word(min(efforts)), words.effort_word(max(efforts))
+    return low if low == high else f"{low} to {high}"
+
+
+def week_page(plan: Plan, week: Week, figures: Figures) -> WeekPage:
+    end = week.start + dt.timedelta(days=6)
+    phase = "deload" if week.deload else week.phase
+    count = len(week.sessions)
+    notes: list[str] = []
+    sessions = [_session_view(s, i + 1, count, figures, notes) for i, s in enumerate(week.sessions)]
+    return WeekPage(
+        number=week.week, dates=words.date_range(week.start, end), phase=phase,
+        phase_label=words.PHASE_LABELS[phase], purpose=words.PHASE_PURPOSE[phase],
+        deload=week.deload,
+        sessions=sessions,
+        reassessments=[words.long_date(d) for d in sorted(reassessment_days(plan)) if week.start <= d <= end],
+        notes=notes, walk_advice=WALK_ADVICE)
+
+
+TICK_BOX = "\u2610"        # ☐, in DejaVu Sans
+
+
+DAY_GAP = "\u2003\u2003"    # em spaces: kept by the layout, unlike ordinary spaces
+
+
+def diary_week(plan: Plan, week: Week) -> DiaryWeek:
+    end = week.start + dt.timedelta(days=6)
+    days = [week.start + dt.timedelta(days=offset) for offset in range(7)]
+    count = len(week.sessions)
+    sessions = [DiarySession(date=words.weekday_day_month(s.date), position=f"session {i + 1} of {count}")
+                for i, s in enumerate(week.sessions)]
+    # Non-breaking spaces keep each weekday with its box when the line wraps.
+    walk = DAY_GAP.join(f"{words.WEEKDAY_SHORT[d.weekday()]}\u00a0{TICK_BOX}" for d in days)
+    phase = "deload" if week.deload else week.phase
+    return DiaryWeek(number=week.week, dates=words.date_range(week.start, end),
+                     phase_label=words.PHASE_LABELS[phase], sessions=sessions, walk_days=walk,
+                     reassessments=[words.weekday_day_month(d) for d in sorted(reassessment_days(plan))
+                                    if week.start <= d <= end])

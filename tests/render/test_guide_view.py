@@ -1,0 +1,28 @@
+"""The exercise guide: each planned exercise once, its variants, then the alternatives."""
+
+from planner.render.view import build_programme
+
+
+def test_guide_lists_every_planned_exercise_once_in_order_of_first_use(small_plan, catalog):
+    programme = build_programme(small_plan, catalog)
+    planned = list(dict.fromkeys(item.id for w in small_plan.weeks for s in w.sessions for item in s.exercises))
+    in_plan = [entry.id for entry in programme.guide if entry.role == "in your plan"]
+    assert in_plan == planned
+
+
+
+def test_guide_adds_alternatives_not_already_in_the_plan(small_plan, catalog):
+    programme = build_programme(small_plan, catalog)
+    ids = [entry.id for entry in programme.guide]
+    assert len(ids) == len(set(ids))
+    alternatives = {a.id for w in small_plan.weeks for s in w.sessions for i in s.exercises for a in i.alternatives}
+    assert alternatives <= set(ids)
+
+
+
+def test_guide_names_easier_and_harder_variants_from_the_catalog(small_plan, catalog):
+    for entry in build_programme(small_plan, catalog).guide:
+        exercise = catalog.exercises[entry.id]
+        assert entry.easier == (catalog.exercises[exercise.easier].name if exercise.easier else None)
+        assert entry.harder == (catalog.exercises[exercise.harder].name if exercise.harder else None)
+        assert entry.steps == list(exercise.steps) and entry.figure is not None
