@@ -71,3 +71,28 @@ def cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:
         return os.cpu_count() or 1
+
+
+def _spin(count: int) -> int:
+    total = 0
+    for i in range(count):
+        total += i * i
+    return total
+
+
+def parallel_ceiling(workers: int, count: int = 5_000_000, attempts: int = 2) -> float:
+    """The speed-up this machine gives right now to `workers` pure-Python processes (best of attempts).
+
+    A control for the batch figure: a virtual machine's cores can be busy with
+    other guests, and then no program scales, however it is written.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    best = 0.0
+    for _ in range(attempts):
+        _, alone = timed(lambda: [_spin(count) for _ in range(workers)])
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            pool.submit(_spin, 1).result()  # start the workers before the clock
+            _, together = timed(lambda: list(pool.map(_spin, [count] * workers)))
+        best = max(best, alone / together)
+    return best

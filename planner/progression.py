@@ -101,12 +101,17 @@ def week_levels(profile: Profile, rule: ConditionRule, shapes: list[WeekShape],
     cap = rule.effort_cap_rpe
     levels: dict[int, Level] = {}
     last_loaded = before
+    # A step down never takes loaded weeks back to week 1's effort: the plan must progress.
+    first_effort = _loaded_level(profile, rule, shapes[0], shapes, slow, cap).effort_rpe
     for shape in shapes:
         if shape.week < from_week:
             continue
         if shape.deload:
             base = last_loaded or _loaded_level(profile, rule, shape, shapes, slow, cap)
-            level = Level(sets=max(1, base.sets - 1), effort_rpe=max(3, base.effort_rpe - 1),
+            # A deload lowers sets and effort; the final consolidate week before the
+            # end tests tapers volume only, so the programme still ends above its start.
+            effort_drop = 0 if shape.phase == "consolidate" else 1
+            level = Level(sets=max(1, base.sets - 1), effort_rpe=max(3, base.effort_rpe - effort_drop),
                           reps=base.reps, hold_s=max(10, base.hold_s - 10), rest_s=60,
                           load_stage=max(0, base.load_stage - 1))
         else:
@@ -119,7 +124,8 @@ def week_levels(profile: Profile, rule: ConditionRule, shapes: list[WeekShape],
                 level = replace(
                     level,
                     sets=min(ceiling, max(floor, level.sets + shift)),
-                    effort_rpe=min(cap, max(3, level.effort_rpe + shift)),
+                    effort_rpe=min(cap, max(first_effort + 1 if shape.phase != "familiarisation" else 3,
+                                            level.effort_rpe + shift)),
                     load_stage=min(2, max(0, level.load_stage + shift)))
             last_loaded = level
         levels[shape.week] = level
