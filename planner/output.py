@@ -23,6 +23,10 @@ def write_atomic(path: str | Path, data: bytes | str, *, force: bool = False) ->
         raise InputError("folder does not exist", file=str(path))
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     try:
+        # mkstemp makes the file private (0600); a programme is an ordinary document.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

@@ -40,7 +40,7 @@ def test_every_plan_passes_check_or_is_refused_with_a_reason(data):
         assert violations == [], "\n".join(map(str, violations))
 
 
-@settings(max_examples=max(20, EXAMPLES // 10), **SETTINGS)
+@settings(max_examples=max(20, EXAMPLES // 20), **SETTINGS)
 @given(st.data())
 def test_every_reassessed_plan_passes_check(data):
     plan = generate_or_refuse(data.draw(profiles(allow_red_flags=False)))

@@ -87,7 +87,7 @@ def verifier_findings(prof, plan, warnings) -> list[str]:
     return [f"{rule.__name__}: {finding}" for rule in verify_nutrition.RULES for finding in rule(facts)]
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(clients)
 def test_every_menu_meets_the_rules_or_declares_a_shortfall(client):
     too_much = client["override"] is not None and client["override"] > 0.55 * client["meals_per_day"]
