@@ -24,6 +24,9 @@ from planner.vocab import LIMB_MUSCLES, LOWER_BODY, MUSCLE_GROUPS, WEEKDAYS
 # units, not seconds), so the same profile gives the same plan on any machine.
 SEED = 20261207
 DETERMINISTIC_LIMIT = 20.0
+# A trial at a heavier dose that may not fit gets a short deterministic budget:
+# proving "does not fit" can cost far more than solving the lighter dose.
+TRIAL_LIMIT = 0.3
 
 # Core movement patterns a week should cover (domain.md); balance for older adults.
 PATTERN_GROUPS = {
@@ -120,8 +123,9 @@ def solve_template(profile: Profile, catalog: Catalog, elig: Eligibility, second
         raise Infeasible(reasons)
 
     solver, status, built = _solve(profile, catalog, elig, seconds, available, preferred,
-                                   forbidden_first_days, explain=False, continuity=continuity)
-    if status == cp_model.INFEASIBLE and not explain:
+                                   forbidden_first_days, explain=False, continuity=continuity,
+                                   limit=DETERMINISTIC_LIMIT if explain else TRIAL_LIMIT)
+    if status in (cp_model.INFEASIBLE, cp_model.UNKNOWN) and not explain:
         raise Infeasible(["no plan at this dose"])  # the caller retries; no need for words yet
     if status == cp_model.INFEASIBLE:
         # Explaining is a second, larger model: every weekday, with the client's
@@ -163,7 +167,7 @@ class _Built:
 
 def _solve(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[str, int],
            available: list[int], preferred, forbidden_first_days, *, explain: bool,
-           continuity: Continuity | None = None):
+           continuity: Continuity | None = None, limit: float = DETERMINISTIC_LIMIT):
     """Build and solve the template model; with `explain`, over all weekdays with assumptions."""
     model = cp_model.CpModel()
     days = list(range(7)) if explain else list(available)
@@ -229,7 +233,7 @@ def _solve(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = SEED
-    solver.parameters.max_deterministic_time = DETERMINISTIC_LIMIT
+    solver.parameters.max_deterministic_time = limit
     # The model is a covering problem: a full LP relaxation proves optimality in a
     # fraction of the time (measured: 2.3 s -> 0.2 s on a seated example).
     solver.parameters.linearization_level = 2
