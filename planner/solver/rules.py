@@ -144,6 +144,14 @@ def soft_lean_sessions(chosen, days, exercises, weight: int, isolation_weight: i
     return penalties
 
 
+def soft_balanced_sessions(model, chosen, days, exercises, weight: int) -> list[Penalty]:
+    """Soft: no session much longer than the others (the longest session is what tires a client)."""
+    longest = model.NewIntVar(0, len(exercises), "longest_session")
+    for day in days:
+        model.Add(longest >= sum(chosen[day, e.id] for e in exercises))
+    return [(longest, weight, "longest_session")]
+
+
 def soft_even_spacing(model, session, days, weight: int) -> list[Penalty]:
     """Soft: sessions on consecutive days are avoided when the days allow (recovery, routine)."""
     penalties = []
