@@ -125,6 +125,10 @@ def solve_template(profile: Profile, catalog: Catalog, elig: Eligibility, second
     solver, status, built = _solve(profile, catalog, elig, seconds, available, preferred,
                                    forbidden_first_days, explain=False, continuity=continuity,
                                    limit=DETERMINISTIC_LIMIT if explain else TRIAL_LIMIT)
+    if status == cp_model.FEASIBLE and not explain:
+        # The trial dose fits; give it the full budget so the plan is the best one.
+        solver, status, built = _solve(profile, catalog, elig, seconds, available, preferred,
+                                       forbidden_first_days, explain=False, continuity=continuity)
     if status in (cp_model.INFEASIBLE, cp_model.UNKNOWN) and not explain:
         raise Infeasible(["no plan at this dose"])  # the caller retries; no need for words yet
     if status == cp_model.INFEASIBLE:
