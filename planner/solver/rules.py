@@ -118,7 +118,15 @@ def add_volume_continuity(model, chosen, days, exercises, continuity) -> None:
         model.Add(continuity.lighter_sets * every <= continuity.prev_total - 1)
 
 
-# --- Soft rules --------------------------------------------------------------------
+# --- Soft rules -------------------------------------------------------------------
+
+def _unless_any(model, doing, weight: int, flag: str, penalty: str) -> list[Penalty]:
+    """A penalty paid when none of `doing` is chosen (nothing to pay if there is no option)."""
+    if not doing:
+        return []
+    covered = model.NewBoolVar(flag)
+    model.AddMaxEquality(covered, doing)
+    return [(1 - covered, weight, penalty)]
 
 def soft_pattern_coverage(model, chosen, days, exercises, pattern_groups: dict[str, tuple[str, ...]],
                           weight: int) -> list[Penalty]:
@@ -126,11 +134,7 @@ def soft_pattern_coverage(model, chosen, days, exercises, pattern_groups: dict[s
     penalties = []
     for name, patterns in pattern_groups.items():
         doing = [chosen[day, e.id] for day in days for e in exercises if e.pattern in patterns]
-        if not doing:
-            continue
-        covered = model.NewBoolVar(f"covered({name})")
-        model.AddMaxEquality(covered, doing)
-        penalties.append((1 - covered, weight, f"pattern_missing({name})"))
+        penalties += _unless_any(model, doing, weight, f"covered({name})", f"pattern_missing({name})")
     return penalties
 
 
@@ -177,11 +181,7 @@ def soft_affected_limb_unilateral(model, chosen, days, exercises, limb_muscles: 
     for muscle in limb_muscles:
         doing = [chosen[day, e.id] for day in days for e in exercises
                  if e.unilateral and muscle in e.primary_muscles]
-        if not doing:
-            continue
-        covered = model.NewBoolVar(f"unilateral({muscle})")
-        model.AddMaxEquality(covered, doing)
-        penalties.append((1 - covered, weight, f"no_unilateral_work({muscle})"))
+        penalties += _unless_any(model, doing, weight, f"unilateral({muscle})", f"no_unilateral_work({muscle})")
     return penalties
 
 
@@ -201,9 +201,5 @@ def soft_keep_exercises(model, chosen, days, preferred: list[str], weight: int) 
     penalties = []
     for exercise_id in preferred:
         doing = [chosen[day, exercise_id] for day in days if (day, exercise_id) in chosen]
-        if not doing:
-            continue
-        kept = model.NewBoolVar(f"kept({exercise_id})")
-        model.AddMaxEquality(kept, doing)
-        penalties.append((1 - kept, weight, f"not_kept({exercise_id})"))
+        penalties += _unless_any(model, doing, weight, f"kept({exercise_id})", f"not_kept({exercise_id})")
     return penalties
