@@ -68,8 +68,7 @@ class ExerciseRow:
 
 @dataclass(frozen=True)
 class SessionView:
-    title: str
-    heading_date: str
+    title: str                  # "Monday 14 December 2026"; on a page for several weeks "Monday 21 Dec, 28 Dec and 4 Jan"
     position: str
     minutes: int
     muscles: str
@@ -79,8 +78,12 @@ class SessionView:
 
 @dataclass(frozen=True)
 class WeekPage:
-    number: int
+    """One page for a week, or for consecutive weeks whose sessions are the same in every detail."""
+    numbers: list[int]
+    title: str                  # "Week 2", "Weeks 3 to 5"
+    span: str                   # "Week 2", "Weeks 3–5": for the kicker and the running footer
     dates: str
+    week_dates: list[str]       # when the page covers several weeks: "week 3: 21–27 Dec 2026", ...
     phase: str
     phase_label: str
     purpose: str
@@ -160,11 +163,16 @@ def _exercise_row(item: PlannedExercise, figures: Figures, notes: list[str]) -> 
         modality=item.modality)
 
 
-def _session_view(session: Session, position: int, count: int, figures: Figures,
+def _session_view(sessions: list[Session], position: int, count: int, figures: Figures,
                   notes: list[str]) -> SessionView:
+    """The same session of one or more weeks: its rows once, its dates all named in the heading."""
+    session = sessions[0]
+    if len(sessions) == 1:
+        title = words.long_date(session.date)
+    else:
+        title = f"{words.WEEKDAY_LONG[session.date.weekday()]} {words.listing([words.day_month(s.date) for s in sessions])}"
     return SessionView(
-        title=words.long_date(session.date), heading_date=words.short_date(session.date),
-        position=f"Session {position} of {count}", minutes=session.minutes,
+        title=title, position=f"Session {position} of {count}", minutes=session.minutes,
         muscles=words.muscles_text(list(session.muscle_groups)),
         effort=_effort_words([item.effort_rpe for item in session.exercises]),
         rows=[_exercise_row(item, figures, notes) for item in session.exercises])
@@ -178,18 +186,59 @@ def _effort_words(efforts: list[int]) -> str:
     return low if low == high else f"{low} to {high}"
 
 
-def week_page(plan: Plan, week: Week, figures: Figures) -> WeekPage:
-    end = week.start + dt.timedelta(days=6)
-    phase = "deload" if week.deload else week.phase
-    count = len(week.sessions)
+def _week_end(week: Week) -> dt.date:
+    return week.start + dt.timedelta(days=6)
+
+
+def _printed_alike(week: Week) -> tuple:
+    """Everything a week page shows except its dates."""
+    return (week.phase, week.deload,
+            tuple((s.weekday, s.minutes, tuple(s.muscle_groups), tuple(e.model_dump_json() for e in s.exercises))
+                  for s in week.sessions))
+
+
+def week_groups(plan: Plan) -> list[list[Week]]:
+    """The plan's weeks, consecutive weeks with identical sessions and doses grouped together.
+
+    Twelve weeks hold only a few different prescriptions (build weeks repeat, intensify weeks
+    repeat): printing each once, with all its dates, spares the client pages of identical
+    tables, and keeps the printed programme quick to lay out. A reassessment inside a group
+    is still announced on its page, with its date.
+    """
+    groups: list[list[Week]] = []
+    previous = None
+    for week in plan.weeks:
+        key = _printed_alike(week)
+        if key == previous:
+            groups[-1].append(week)
+        else:
+            groups.append([week])
+        previous = key
+    return groups
+
+
+def week_page(plan: Plan, weeks: list[Week], figures: Figures) -> WeekPage:
+    """The page of one week, or of consecutive weeks printed alike (see week_groups)."""
+    first, last = weeks[0], weeks[-1]
+    phase = "deload" if first.deload else first.phase
+    count = len(first.sessions)
     notes: list[str] = []
-    sessions = [_session_view(s, i + 1, count, figures, notes) for i, s in enumerate(week.sessions)]
+    sessions = [_session_view([week.sessions[i] for week in weeks], i + 1, count, figures, notes)
+                for i in range(count)]
+    numbers = [week.week for week in weeks]
+    several = len(weeks) > 1
     return WeekPage(
-        number=week.week, dates=words.date_range(week.start, end), phase=phase,
-        phase_label=words.PHASE_LABELS[phase], purpose=words.PHASE_PURPOSE[phase],
-        deload=week.deload,
+        numbers=numbers,
+        title=(f"Week {first.week}" if not several else f"Weeks {first.week} and {last.week}" if len(weeks) == 2
+               else f"Weeks {first.week} to {last.week}"),
+        span=f"Weeks {first.week}–{last.week}" if several else f"Week {first.week}",
+        dates=words.date_range(first.start, _week_end(last)),
+        week_dates=[f"week {w.week}: {words.date_range(w.start, _week_end(w))}" for w in weeks] if several else [],
+        phase=phase, phase_label=words.PHASE_LABELS[phase], purpose=words.PHASE_PURPOSE[phase],
+        deload=first.deload,
         sessions=sessions,
-        reassessments=[words.long_date(d) for d in sorted(reassessment_days(plan)) if week.start <= d <= end],
+        reassessments=[words.long_date(d) for d in sorted(reassessment_days(plan))
+                       if first.start <= d <= _week_end(last)],
         notes=notes, walk_advice=WALK_ADVICE)
 
 
@@ -200,7 +249,7 @@ DAY_GAP = "\u2003\u2003"    # em spaces: kept by the layout, unlike ordinary spa
 
 
 def diary_week(plan: Plan, week: Week) -> DiaryWeek:
-    end = week.start + dt.timedelta(days=6)
+    end = _week_end(week)
     days = [week.start + dt.timedelta(days=offset) for offset in range(7)]
     count = len(week.sessions)
     sessions = [DiarySession(date=words.weekday_day_month(s.date), position=f"session {i + 1} of {count}")

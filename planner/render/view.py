@@ -18,7 +18,7 @@ from planner.render.cover_view import Cover, cover, plan_date
 from planner.render.drawings import Figures
 from planner.render.guide_view import GuideEntry, guide
 from planner.render.nutrition_view import NO_TARGET, NutritionView, nutrition_view
-from planner.render.schedule_view import DiaryWeek, Overview, WeekPage, diary_week, overview, week_page
+from planner.render.schedule_view import DiaryWeek, Overview, WeekPage, diary_week, overview, week_groups, week_page
 from planner.render.sheet_view import ReassessmentSheet, sheet
 
 
@@ -33,7 +33,8 @@ class Programme:
     author: str
     cover: Cover
     overview: Overview
-    weeks: list[WeekPage]
+    week_count: int
+    weeks: list[WeekPage]          # one per week, or per run of weeks printed alike
     guide: list[GuideEntry]
     nutrition: NutritionView | None
     nutrition_fallback: str
@@ -60,7 +61,7 @@ def build_programme(plan: Plan, catalog: Catalog, *, paper: str = "a4") -> Progr
     profile = plan.profile
     clinician = profile.clinician
     author = " — ".join(x for x in (clinician.name, clinician.clinic) if x) if clinician else ""
-    weeks = [week_page(plan, week, figures) for week in plan.weeks]
+    weeks = [week_page(plan, group, figures) for group in week_groups(plan)]
     entries = guide(plan, catalog, figures)
     return Programme(
         title=f"Exercise and nutrition programme — {profile.client.name}",
@@ -72,6 +73,7 @@ def build_programme(plan: Plan, catalog: Catalog, *, paper: str = "a4") -> Progr
         author=author or "planner",
         cover=cover(plan, catalog),
         overview=overview(plan),
+        week_count=len(plan.weeks),
         weeks=weeks,
         guide=entries,
         nutrition=nutrition_view(plan.nutrition),

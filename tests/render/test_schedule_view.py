@@ -2,22 +2,56 @@
 
 import datetime as dt
 
+from planner.render import words
 from planner.render.view import build_programme
 from tests.render.plan_factory import make_plan, make_profile
 
 
-def test_every_week_page_holds_every_session_of_its_week(small_plan, catalog):
+def test_every_week_is_printed_once_in_order_with_every_session(small_plan, catalog):
     programme = build_programme(small_plan, catalog)
-    assert [len(page.sessions) for page in programme.weeks] == [len(w.sessions) for w in small_plan.weeks]
-    rows = programme.weeks[0].sessions[0].rows
-    assert [row.name for row in rows] == [i.name for i in small_plan.weeks[0].sessions[0].exercises]
+    assert [n for page in programme.weeks for n in page.numbers] == [w.week for w in small_plan.weeks]
+    for page in programme.weeks:
+        for number in page.numbers:
+            week = small_plan.weeks[number - 1]
+            assert len(page.sessions) == len(week.sessions)
+            for view, session in zip(page.sessions, week.sessions):
+                assert [row.name for row in view.rows] == [i.name for i in session.exercises]
+                assert words.day_month(session.date) in view.title
     assert all(row.figure is not None for page in programme.weeks for s in page.sessions for row in s.rows)
+
+
+def test_consecutive_weeks_with_the_same_sessions_share_a_page(small_plan, catalog):
+    # The factory's weeks 1-2 (getting started) and 3-4 (building up) repeat; 5-8 all differ.
+    pages = build_programme(small_plan, catalog).weeks
+    assert [page.numbers for page in pages] == [[1, 2], [3, 4], [5], [6], [7], [8]]
+    first = pages[0]
+    assert first.title == "Weeks 1 and 2" and first.span == "Weeks 1–2"
+    assert len(first.week_dates) == 2 and pages[2].week_dates == []
+    assert first.sessions[0].title == "Monday 7 Dec and 14 Dec"
+    assert pages[2].sessions[0].title == "Monday 4 January 2027"
+
+
+def test_a_week_that_differs_in_any_dose_keeps_its_own_page(catalog):
+    plan = make_plan(catalog, make_profile(weeks=8, days=("mon", "thu")))
+    changed = plan.weeks[1].sessions[0].exercises[0].model_copy(update={"rest_s": 120})
+    plan.weeks[1].sessions[0].exercises[0] = changed
+    assert [page.numbers for page in build_programme(plan, catalog).weeks][:2] == [[1], [2]]
+
+
+def test_a_reassessment_inside_shared_weeks_is_announced_with_its_date(small_plan, catalog):
+    pages = build_programme(small_plan, catalog).weeks
+    for day in small_plan.reassessment_dates:
+        holding = [p for p in pages if any(small_plan.weeks[n - 1].start <= day <= small_plan.weeks[n - 1].start
+                                           + dt.timedelta(days=6) for n in p.numbers)]
+        for page in holding:
+            assert words.long_date(day) in page.reassessments
 
 
 
 def test_a_repeated_remark_is_printed_once_per_week(catalog):
     plan = make_plan(catalog, make_profile(weeks=8))
-    for page, week in zip(build_programme(plan, catalog).weeks, plan.weeks):
+    for page in build_programme(plan, catalog).weeks:
+        week = plan.weeks[page.numbers[0] - 1]
         remarks = {i.note for s in week.sessions for i in s.exercises if i.note}
         assert sorted(page.notes) == sorted(remarks)
         numbered = {row.note_number for s in page.sessions for row in s.rows if row.note_number}
