@@ -6,25 +6,15 @@ mapped back to. Limits guard against hostile files (huge, alias bombs, deep nest
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from planner.errors import InputError, KeyedError
-
-class _DatesAsText(RoundTripConstructor):
-    """Leave dates as text so the models parse them and a bad date names its key."""
-
-
-_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp",
-                             lambda constructor, node: constructor.construct_scalar(node))
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; anything this large is not one
 MAX_DEPTH = 20
@@ -57,7 +47,7 @@ def _plain(node: Any, loc: tuple, lines: dict, depth: int, budget: list[int], pa
     if depth > MAX_DEPTH:
         raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=path,
                          key=_dotted(loc), line=lines.get(loc))
-    if isinstance(node, CommentedMap):
+    if isinstance(node, dict) and hasattr(node, "lc"):     # a ruamel map: it knows its lines
         out = {}
         for key in node:
             if not isinstance(key, (str, int)) or isinstance(key, bool):
@@ -69,7 +59,7 @@ def _plain(node: Any, loc: tuple, lines: dict, depth: int, budget: list[int], pa
                 pass
             out[str(key)] = _plain(node[key], loc + (str(key),), lines, depth + 1, budget, path)
         return out
-    if isinstance(node, CommentedSeq):
+    if isinstance(node, list) and hasattr(node, "lc"):
         out_list = []
         for index, item in enumerate(node):
             try:
@@ -147,22 +137,44 @@ def read_document(path: str | Path, *, fast: bool = False) -> Document:
     elif fast:
         parsed = _fast_yaml(text, name)
     else:
-        yaml = YAML(typ="rt")
-        yaml.Constructor = _DatesAsText
-        yaml.allow_duplicate_keys = False
-        try:
-            parsed = yaml.load(text)
-        except MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark else None
-            problem = " ".join(str(exc.problem or exc.context or "malformed YAML").split())
-            raise InputError(f"invalid YAML: {problem}", file=name, line=line) from None
-        except (YAMLError, ValueError, TypeError) as exc:
-            raise InputError(f"invalid YAML: {' '.join(str(exc).split())[:200]}", file=name) from None
-        except RecursionError:
-            raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name) from None
+        parsed = _round_trip_yaml(text, name)
     data = _plain(parsed, (), lines, 0, [0], name)
     return Document(path=name, data=data, lines=lines)
+
+
+@functools.cache
+def _dates_as_text():
+    """A ruamel constructor that leaves dates as text, so the models parse them and a bad
+    date names its key. Built on first use: reading a JSON plan never imports ruamel."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class DatesAsText(RoundTripConstructor):
+        pass
+
+    DatesAsText.add_constructor("tag:yaml.org,2002:timestamp",
+                                lambda constructor, node: constructor.construct_scalar(node))
+    return DatesAsText
+
+
+def _round_trip_yaml(text: str, name: str) -> Any:
+    """YAML with the line of every key (ruamel's round-trip loader); duplicate keys refused."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _dates_as_text()
+    yaml.allow_duplicate_keys = False
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = " ".join(str(exc.problem or exc.context or "malformed YAML").split())
+        raise InputError(f"invalid YAML: {problem}", file=name, line=line) from None
+    except (YAMLError, ValueError, TypeError) as exc:
+        raise InputError(f"invalid YAML: {' '.join(str(exc).split())[:200]}", file=name) from None
+    except RecursionError:
+        raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name) from None
 
 
 def _bracket_depth(text: str) -> int:
