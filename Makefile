@@ -6,10 +6,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test install bench fuzz clean
 
+# compileall: an editable install leaves our own modules uncompiled, and with
+# PYTHONDONTWRITEBYTECODE set (as on CI) every command would compile them again (~0.1 s a run).
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/python -m compileall -q planner
 	touch $(STAMP)
 
 install: $(STAMP)
