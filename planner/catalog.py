@@ -60,6 +60,12 @@ class Figure(Entry):
     end: Pose
     props: list[Prop] = Field(default_factory=list)
     water: Literal["none", "hip", "waist", "chest"] = "none"
+    view: Literal["side", "front"] = Field("side", description=(
+        "front: the figure faces the reader, for movements out to the side (side raises, "
+        "leg lifts, knee opening, pull-aparts). Limb angles then say how far a limb swings out "
+        "to its own side: 0 down, 90 straight out, 180 up; arm and leg are the limbs on the "
+        "reader's right, the far ones mirror them. A seated figure's thighs point at the "
+        "reader and are drawn foreshortened: their angle only opens the knees."))
 
 
 class Exercise(Entry):

@@ -1,4 +1,7 @@
-"""Exercise drawings: a side-view stick figure with its props, as inline SVG.
+"""Exercise drawings: a stick figure with its props, as inline SVG.
+
+Most figures are seen from the side; movements out to the side (side raises, leg
+lifts, knee opening, pull-aparts) are drawn from the front, where they show.
 
 The catalog gives each exercise a start and an end Pose (absolute segment angles,
 see planner.catalog.Pose) and a list of props. Here the poses become joint
@@ -36,6 +39,10 @@ TORSO_W = 0.072  # the trunk is drawn a little thicker than the limbs
 CONTACT = 0.03   # a joint this close to a support is resting on it
 MAT_H = 0.018
 DEFAULT_STEP_H = 0.10
+SHOULDER_HALF = 0.085    # front view: half the shoulder width
+PELVIS_HALF = 0.05       # front view: half the distance between the hip joints
+FRONT_TRUNK_W = 0.15     # front view: the trunk is a broad band
+KNEE_DROP = 0.015        # front view, seated: the knees sit a little below the hips
 
 # Seat height: with the thigh level and the shin straight down, the foot is flat on the floor.
 SEATED_HIP_Y = LIMB_W / 2 + SHIN
@@ -98,6 +105,7 @@ class Body:
     joints: dict[str, Point]
     seated: bool
     head_angle: float
+    view: str = "side"
 
     def at(self, name: str) -> Point:
         return self.joints[name]
@@ -148,8 +156,46 @@ def _foot_angle(thigh: float, shin: float, tiptoe: bool) -> float:
     return neutral
 
 
-def pose_body(pose: Pose, *, tiptoe: bool = False) -> Body:
+def front_body(pose: Pose) -> Body:
+    """Joint positions of a pose seen from the front, the middle of the hips at the origin.
+
+    The reader's right is +x: `arm` and `leg` swing out towards it, the far limbs
+    mirror their angles towards -x. A seated figure's thighs point at the reader,
+    so only their sideways part shows: the angle opens the knees.
+    """
+    hip = (0.0, 0.0)
+    neck = _along(hip, pose.torso, TORSO)
+    across = _direction(pose.torso - 90)           # towards +x when the trunk is upright
+    head_angle = pose.torso if pose.head is None else pose.head
+    joints = {"hip": hip, "neck": neck, "head": _along(neck, head_angle, NECK + HEAD_R)}
+    shoulders = _along(neck, pose.torso + 180, 0.02)
+    for side, sign, (upper, fore) in (("", 1, pose.arm), ("_far", -1, pose.arm_far or pose.arm)):
+        shoulder = _add(shoulders, across, sign * SHOULDER_HALF)
+        elbow = _along(shoulder, sign * upper, UPPER_ARM)
+        joints["shoulder" + side] = shoulder
+        joints["elbow" + side] = elbow
+        joints["hand" + side] = _along(elbow, sign * fore, FOREARM)
+    for side, sign, (thigh, shin) in (("", 1, pose.leg), ("_far", -1, pose.leg_far or pose.leg)):
+        pelvis = _add(hip, across, sign * PELVIS_HALF)
+        if pose.seated:
+            # The thigh points at the reader and the foot stays on the floor: the knee only
+            # moves sideways, and the shin drops the same height at any slant.
+            knee = (pelvis[0] + sign * THIGH * math.sin(math.radians(thigh)), pelvis[1] - KNEE_DROP)
+            ankle = (knee[0] + sign * SHIN * math.tan(math.radians(max(-45.0, min(45.0, shin)))), knee[1] - SHIN)
+        else:
+            knee = _along(pelvis, sign * thigh, THIGH)
+            ankle = _along(knee, sign * shin, SHIN)
+        joints["pelvis" + side] = pelvis
+        joints["knee" + side] = knee
+        joints["ankle" + side] = ankle
+        joints["toe" + side] = (ankle[0] + sign * FOOT * 0.45, ankle[1])   # feet turned a little out
+    return Body(joints=joints, seated=pose.seated, head_angle=head_angle, view="front")
+
+
+def pose_body(pose: Pose, *, tiptoe: bool = False, view: str = "side") -> Body:
     """Joint positions of a pose with the hip at the origin (tiptoe: heels raised)."""
+    if view == "front":
+        return front_body(pose)
     hip = (0.0, 0.0)
     neck = _along(hip, pose.torso, TORSO)
     head_angle = pose.torso if pose.head is None else pose.head
@@ -230,8 +276,29 @@ def _bounds(shapes: list[Shape]) -> tuple[float, float, float, float]:
             max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
+def front_shapes(body: Body) -> list[Shape]:
+    """The figure facing the reader: a broad trunk, limbs from the shoulders and hips, two eyes."""
+    j = body.joints
+    shapes: list[Shape] = [
+        Line((j["pelvis_far"], j["knee_far"], j["ankle_far"], j["toe_far"]), NEAR, LIMB_W, "leg-far"),
+        Line((j["pelvis"], j["knee"], j["ankle"], j["toe"]), NEAR, LIMB_W, "leg-near"),
+        Line((j["hip"], _along(j["neck"], body.head_angle + 180, 0.04)), NEAR, FRONT_TRUNK_W, "torso"),
+        Line((j["neck"], _along(j["neck"], body.head_angle, NECK + HEAD_R / 2)), NEAR, LIMB_W, "neck"),
+        Dot(j["head"], HEAD_R, NEAR, "head"),
+    ]
+    across = _direction(body.head_angle - 90)
+    for sign in (1, -1):
+        eye = _add(_along(j["head"], body.head_angle, HEAD_R * 0.12), across, sign * HEAD_R * 0.38)
+        shapes.append(Dot(eye, HEAD_R * 0.15, "#ffffff", "eye"))
+    shapes.append(Line((j["shoulder_far"], j["elbow_far"], j["hand_far"]), NEAR, LIMB_W, "arm-far"))
+    shapes.append(Line((j["shoulder"], j["elbow"], j["hand"]), NEAR, LIMB_W, "arm-near"))
+    return shapes
+
+
 def body_shapes(body: Body) -> list[Shape]:
     """The figure itself, far limbs first so the near limbs cover them."""
+    if body.view == "front":
+        return front_shapes(body)
     near, far = NEAR, FAR
     j = body.joints
     shapes: list[Shape] = [
@@ -368,6 +435,8 @@ def chair_shapes(bodies: list[Body], setting: Setting) -> list[Shape]:
     """Under the hip when seated; otherwise in front for the hands to hold, or behind to sit back to."""
     seat_top = (setting.seat_hip_y or setting.ground + SEATED_HIP_Y) - TORSO_W / 2
     seated = [b for b in bodies if b.seated]
+    if seated and seated[0].view == "front":
+        return _front_chair(seated[0].at("hip")[0], seat_top)
     if seated:
         hip_x = seated[0].at("hip")[0]
         return _chair(hip_x + 0.13, hip_x - 0.09, seat_top, seat_top + 0.3)
@@ -382,6 +451,20 @@ def chair_shapes(bodies: list[Body], setting: Setting) -> list[Shape]:
         return _chair(edge + 0.22, edge, seat_top, min(rest, seat_top + 0.5))
     hip_x = min(b.at("hip")[0] for b in bodies)
     return _chair(hip_x + 0.04, hip_x - 0.18, seat_top, seat_top + 0.3)
+
+
+def _front_chair(hip_x: float, seat_top: float, colour: str = WOOD) -> list[Shape]:
+    """A chair seen from the front: its back behind the trunk, the seat under the hips."""
+    w, half = 0.026, 0.15
+    back_top = seat_top + 0.34
+    return [
+        Line(((hip_x - half + 0.02, back_top), (hip_x + half - 0.02, back_top)), colour, w * 1.3, "chair"),
+        Line(((hip_x - half + 0.02, back_top), (hip_x - half + 0.02, seat_top)), colour, w, "chair"),
+        Line(((hip_x + half - 0.02, back_top), (hip_x + half - 0.02, seat_top)), colour, w, "chair"),
+        Line(((hip_x - half, seat_top), (hip_x + half, seat_top)), colour, w * 1.5, "chair"),
+        Line(((hip_x - half + 0.02, seat_top), (hip_x - half + 0.02, 0.0)), colour, w, "chair"),
+        Line(((hip_x + half - 0.02, seat_top), (hip_x + half - 0.02, 0.0)), colour, w, "chair"),
+    ]
 
 
 def _hand_on_chair(body: Body) -> bool:
@@ -476,6 +559,29 @@ def band_shapes(body: Body, anchor: Point | None, moving: str) -> list[Shape]:
     return [Line((body.at(moving), anchor), BAND, 0.018, "band"), Dot(anchor, 0.018, IRON, "band")]
 
 
+def front_band_pair(start: Body, end: Body) -> tuple[str, str]:
+    """Front view: the band runs between the two hands, knees or ankles, whichever pair
+    opens or closes most (a pull-apart, a knee opening, a side step)."""
+    pairs = (("hand", "hand_far"), ("knee", "knee_far"), ("ankle", "ankle_far"))
+    return max(pairs, key=lambda pair: abs(_distance(end.at(pair[0]), end.at(pair[1]))
+                                           - _distance(start.at(pair[0]), start.at(pair[1]))))
+
+
+def front_band_shapes(body: Body, pair: tuple[str, str]) -> list[Shape]:
+    a, b = body.at(pair[0]), body.at(pair[1])
+    if pair[0] != "hand":   # a loop just above the knees or the ankles
+        a, b = _add(a, (0.0, 0.04)), _add(b, (0.0, 0.04))
+    return [Line((a, b), BAND, 0.022, "band")]
+
+
+def _far_limbs(body: Body) -> Body:
+    """The same body with its far limbs in the near ones' place, to give them a prop."""
+    joints = dict(body.joints)
+    for name in ("hand", "elbow", "ankle", "knee"):
+        joints[name] = body.at(name + "_far")
+    return replace(body, joints=joints)
+
+
 def hand_prop_shapes(body: Body, prop: str, setting: Setting) -> list[Shape]:
     """A prop held in the near hand (or strapped to the near ankle)."""
     hand, elbow = body.at("hand"), body.at("elbow")
@@ -518,14 +624,23 @@ def hand_prop_shapes(body: Body, prop: str, setting: Setting) -> list[Shape]:
 HELD = ("dumbbell", "kettlebell", "water_dumbbell", "grip_trainer", "ball", "noodle", "towel")
 
 
-def held_shapes(body: Body, props: list[str], setting: Setting) -> list[Shape]:
-    """Hand-held props and ankle weights, on the near side only.
+def held_shapes(body: Body, props: list[str], setting: Setting, *, both_hands: bool = False,
+                far_leg: bool = False) -> list[Shape]:
+    """Hand-held props on the near hand, ankle weights on the near ankle.
 
     A far arm posed differently is usually steadying the body (a hand on the
-    thigh), so it is left empty-handed.
+    thigh), so it is left empty-handed. Seen from the front both hands show, and
+    a pair of dumbbells is held in both (`both_hands`); the weight goes on the leg
+    that lifts (`far_leg`).
     """
-    return [shape for prop in props if prop in HELD or prop == "ankle_weight"
-            for shape in hand_prop_shapes(body, prop, setting)]
+    shapes = [shape for prop in props if prop in HELD
+              for shape in hand_prop_shapes(body, prop, setting)]
+    if both_hands:
+        shapes += [shape for prop in props if prop in HELD
+                   for shape in hand_prop_shapes(_far_limbs(body), prop, setting)]
+    if "ankle_weight" in props:
+        shapes += hand_prop_shapes(_far_limbs(body) if far_leg else body, "ankle_weight", setting)
+    return shapes
 
 
 def water_level(figure: Figure, start: Body) -> float | None:
@@ -626,8 +741,10 @@ def build_scene(exercise: Exercise) -> Scene:
     """Place both poses of an exercise and gather the props around them."""
     figure = exercise.figure or default_figure(exercise)
     props = list(dict.fromkeys(figure.props))  # keep order, drop repeats
-    tiptoe = _rises_on_toes(exercise, figure)
-    bodies, setting = place([pose_body(figure.start), pose_body(figure.end, tiptoe=tiptoe)], props)
+    front = figure.view == "front"
+    tiptoe = not front and _rises_on_toes(exercise, figure)
+    bodies, setting = place([pose_body(figure.start, view=figure.view),
+                             pose_body(figure.end, tiptoe=tiptoe, view=figure.view)], props)
     start, end = bodies
     scene = Scene(water=water_level(figure, start), same=figure.start == figure.end and not tiptoe)
     moving = _moving_end(start, end)
@@ -645,11 +762,18 @@ def build_scene(exercise: Exercise) -> Scene:
         scene.fixed += step_shapes(bodies, setting)
     if "table" in props:
         scene.fixed += table_shapes(bodies, setting)
-    anchor = band_anchor(start, end, setting, moving) if "band" in props else None
-    for label, body in (("start", start), ("end", end)):
-        shapes: list[Shape] = band_shapes(body, anchor, moving) if "band" in props else []
+    anchor = band_anchor(start, end, setting, moving) if "band" in props and not front else None
+    pair = front_band_pair(start, end) if "band" in props and front else None
+    far_leg_moves = _distance(start.at("ankle_far"), end.at("ankle_far")) > _distance(start.at("ankle"), end.at("ankle"))
+    for label, body, pose in (("start", start, figure.start), ("end", end, figure.end)):
+        shapes: list[Shape] = []
+        if pair:
+            shapes += front_band_shapes(body, pair)
+        elif "band" in props:
+            shapes += band_shapes(body, anchor, moving)
         shapes += body_shapes(body)
-        shapes += held_shapes(body, props, setting)
+        shapes += held_shapes(body, props, setting, both_hands=front and pose.arm_far is None,
+                              far_leg=front and far_leg_moves)
         scene.poses[label] = shapes
     if tiptoe:
         scene.motion = rise_arrow(start, end)

@@ -291,3 +291,63 @@ def test_a_band_pulled_upwards_is_stood_on():
     floor_y = path_points(next(e for e in root.iter("path") if e.get("class") == "floor"))[0][1]
     anchor = next(e for e in root.iter("circle") if e.get("class") == "band")
     assert floor_y - 4 < float(anchor.get("cy")) <= floor_y
+
+
+# --- Seen from the front: movements out to the side ---------------------------------------
+
+def front_exercise(start: Pose, end: Pose, props=(), **fields):
+    figure = Figure(start=start, end=end, props=list(props), view="front")
+    return make_exercise(fields.pop("id", "side-move"), ["shoulders"], figure=figure, **fields)
+
+
+SIDE_RAISE = front_exercise(Pose(arm=(10, 10)), Pose(arm=(85, 85)), ["dumbbell"], pattern="raise")
+KNEE_OPENING = front_exercise(Pose(seated=True, leg=(8, 0)), Pose(seated=True, leg=(38, -12)),
+                              ["chair", "band"], pattern="raise")
+
+
+def test_front_view_mirrors_the_limbs_either_side_of_the_trunk():
+    body = pose_body(Pose(arm=(85, 85), leg=(3, 0)), view="front")
+    for near, far in (("hand", "hand_far"), ("elbow", "elbow_far"), ("ankle", "ankle_far"), ("knee", "knee_far")):
+        (x, y), (x_far, y_far) = body.at(near), body.at(far)
+        assert x > 0 > x_far and abs(x + x_far) < 1e-9 and abs(y - y_far) < 1e-9
+    # Arms straight out: the hands are level with the shoulders, an arm's length from them.
+    assert abs(body.at("hand")[1] - body.at("shoulder")[1]) < 0.05
+    assert body.at("hand")[0] - body.at("shoulder")[0] > 0.3
+
+
+def test_a_side_raise_seen_from_the_front_lifts_both_hands_out_and_holds_two_dumbbells():
+    start, end = (parse(figure_svg(SIDE_RAISE, which=w)) for w in ("start", "end"))
+
+    def hands(root):
+        return [path_points(next(e for e in root.iter("path") if e.get("class") == arm))[-1]
+                for arm in ("arm-near", "arm-far")]
+
+    (sx, sy), (sx_far, _) = hands(start)
+    (ex, ey), (ex_far, _) = hands(end)
+    assert ex - ex_far > 2 * (sx - sx_far)       # hands far apart at the top
+    assert ey < sy                               # and higher (pixel y grows downward)
+    assert len([e for e in end.iter() if e.get("class") == "dumbbell"]) == 6   # bar and two ends, twice
+
+
+def test_a_seated_knee_opening_seen_from_the_front_opens_the_knees_on_a_chair_with_the_band_at_the_knees():
+    (start, end), _ = place([pose_body(KNEE_OPENING.figure.start, view="front"),
+                             pose_body(KNEE_OPENING.figure.end, view="front")], ["chair"])
+    gap = lambda body: body.at("knee")[0] - body.at("knee_far")[0]
+    assert gap(end) > 2 * gap(start)
+    assert abs(end.sole()) < 1e-9 and abs(start.sole()) < 1e-9    # feet stay on the floor
+    root = parse(figure_svg(KNEE_OPENING, which="end"))
+    assert [e for e in root.iter("path") if e.get("class") == "chair"]
+    band = [p for e in root.iter("path") if e.get("class") == "band" for p in path_points(e)]
+    knees = [path_points(next(e for e in root.iter("path") if e.get("class") == leg))[1]
+             for leg in ("leg-near", "leg-far")]
+    assert len(band) == 2 and all(abs(b[0] - k[0]) < 1 for b, k in zip(sorted(band), sorted(knees)))
+
+
+SIDEWAYS = re.compile(r"side raise|side leg|side step|side leg lift|knee opening|arm raise to the side")
+
+
+def test_catalog_draws_movements_out_to_the_side_from_the_front():
+    from planner.catalog import default_catalog
+    sideways = [e for e in default_catalog().exercises.values() if SIDEWAYS.search(e.name.lower())]
+    assert len(sideways) >= 8
+    assert [e.id for e in sideways if e.figure.view != "front"] == []
