@@ -118,8 +118,8 @@ class Body:
         x, y = self.joints[name]
         if name == "head":
             return y - HEAD_R
-        if name == "hip":
-            return y - TORSO_W / 2
+        if name == "hip" or (name == "neck" and self.view == "front"):
+            return y - (FRONT_TRUNK_W if self.view == "front" else TORSO_W) / 2
         return y - LIMB_W / 2
 
     @property
@@ -160,8 +160,9 @@ def front_body(pose: Pose) -> Body:
     """Joint positions of a pose seen from the front, the middle of the hips at the origin.
 
     The reader's right is +x: `arm` and `leg` swing out towards it, the far limbs
-    mirror their angles towards -x. A seated figure's thighs point at the reader,
-    so only their sideways part shows: the angle opens the knees.
+    mirror their angles across the trunk (for a figure lying on its side, `arm` and
+    `leg` are the upper ones). A seated figure's thighs point at the reader, so only
+    their sideways part shows: the angle opens the knees.
     """
     hip = (0.0, 0.0)
     neck = _along(hip, pose.torso, TORSO)
@@ -169,12 +170,19 @@ def front_body(pose: Pose) -> Body:
     head_angle = pose.torso if pose.head is None else pose.head
     joints = {"hip": hip, "neck": neck, "head": _along(neck, head_angle, NECK + HEAD_R)}
     shoulders = _along(neck, pose.torso + 180, 0.02)
+    upright = abs(_wrap(pose.torso - 180)) <= 45
+
+    def outward(angle: float, sign: int) -> float:
+        """A limb's angle out to its own side, as an angle on the page: the far side's is
+        reflected across the trunk (upright, that is simply -angle)."""
+        return angle if sign > 0 else 2 * pose.torso - angle
+
     for side, sign, (upper, fore) in (("", 1, pose.arm), ("_far", -1, pose.arm_far or pose.arm)):
         shoulder = _add(shoulders, across, sign * SHOULDER_HALF)
-        elbow = _along(shoulder, sign * upper, UPPER_ARM)
+        elbow = _along(shoulder, outward(upper, sign), UPPER_ARM)
         joints["shoulder" + side] = shoulder
         joints["elbow" + side] = elbow
-        joints["hand" + side] = _along(elbow, sign * fore, FOREARM)
+        joints["hand" + side] = _along(elbow, outward(fore, sign), FOREARM)
     for side, sign, (thigh, shin) in (("", 1, pose.leg), ("_far", -1, pose.leg_far or pose.leg)):
         pelvis = _add(hip, across, sign * PELVIS_HALF)
         if pose.seated:
@@ -183,12 +191,14 @@ def front_body(pose: Pose) -> Body:
             knee = (pelvis[0] + sign * THIGH * math.sin(math.radians(thigh)), pelvis[1] - KNEE_DROP)
             ankle = (knee[0] + sign * SHIN * math.tan(math.radians(max(-45.0, min(45.0, shin)))), knee[1] - SHIN)
         else:
-            knee = _along(pelvis, sign * thigh, THIGH)
-            ankle = _along(knee, sign * shin, SHIN)
+            knee = _along(pelvis, outward(thigh, sign), THIGH)
+            ankle = _along(knee, outward(shin, sign), SHIN)
         joints["pelvis" + side] = pelvis
         joints["knee" + side] = knee
         joints["ankle" + side] = ankle
-        joints["toe" + side] = (ankle[0] + sign * FOOT * 0.45, ankle[1])   # feet turned a little out
+        # Standing or sitting the feet turn a little out; lying, they point on along the shin.
+        joints["toe" + side] = (_add(ankle, across, sign * FOOT * 0.45) if upright
+                                else _along(ankle, outward(shin, sign), FOOT * 0.35))
     return Body(joints=joints, seated=pose.seated, head_angle=head_angle, view="front")
 
 
