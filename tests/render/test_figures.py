@@ -351,3 +351,13 @@ def test_catalog_draws_movements_out_to_the_side_from_the_front():
     sideways = [e for e in default_catalog().exercises.values() if SIDEWAYS.search(e.name.lower())]
     assert len(sideways) >= 8
     assert [e.id for e in sideways if e.figure.view != "front"] == []
+
+
+def test_a_figure_lying_on_its_side_lifts_its_top_leg_towards_the_ceiling():
+    lying = dict(torso=-90, arm=(97, 97), arm_far=(-90, -90), leg_far=(90, 90))
+    (start, end), setting = place([pose_body(Pose(leg=(90, 90), **lying), view="front"),
+                                   pose_body(Pose(leg=(118, 118), **lying), view="front")], ["mat"])
+    assert end.at("ankle")[1] - start.at("ankle")[1] > 0.15             # the top foot rises
+    assert abs(end.at("ankle_far")[1] - start.at("ankle_far")[1]) < 1e-9  # the bottom leg stays down
+    assert end.at("knee")[1] > end.at("knee_far")[1]                      # "arm" and "leg" are the upper ones
+    assert min(b.lowest for b in (start, end)) >= setting.ground - 1e-9  # nothing sinks into the mat
