@@ -131,6 +131,24 @@ def test_render_json_round_trips(run_planner, maria_json, tmp_path):
     assert out.read_text() == maria_json.read_text()
 
 
+def test_commands_run_in_a_long_lived_process_leave_the_garbage_collector_on(run_planner, maria_json, tmp_path):
+    # The console script switches the collector off for its one document (planner.cli._one_document);
+    # main() called in a process that goes on (these tests, a notebook) must not.
+    import gc
+    assert run_planner("render", maria_json, "-o", tmp_path / "again.ics").code == 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_the_console_script_leaves_its_garbage_to_the_operating_system(maria_json, tmp_path):
+    import subprocess
+    import sys
+    probe = ("import gc, sys; from planner import cli; sys.argv = ['planner', 'render', sys.argv[1], '-o', sys.argv[2]]\n"
+             "try:\n    cli.run()\nfinally:\n    print(gc.isenabled(), gc.get_freeze_count() > 0)")
+    done = subprocess.run([sys.executable, "-c", probe, str(maria_json), str(tmp_path / "x.ics")],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split()[-2:] == ["False", "True"]
+
+
 def test_render_refuses_a_profile_given_as_plan(run_planner, tmp_path):
     result = run_planner("render", MARIA, "-o", tmp_path / "x.json")
     assert result.code == 2 and "format" in result.err
