@@ -45,6 +45,9 @@ class Pose(Entry):
     arm_far: tuple[Angle, Angle] | None = Field(None, description="Far arm; default = near arm.")
     leg_far: tuple[Angle, Angle] | None = Field(None, description="Far leg; default = near leg.")
     seated: bool = Field(False, description="Hip rests on a seat (chair, bench, pool edge).")
+    reach: float = Field(0, ge=0, le=0.98, description=(
+        "Front view only: how much the arms point at the reader, 0 not at all to nearly 1 straight "
+        "at them; they are drawn that much shorter (a pull-apart starts with the arms reaching forward)."))
 
 
 Prop = Literal[

@@ -177,12 +177,13 @@ def front_body(pose: Pose) -> Body:
         reflected across the trunk (upright, that is simply -angle)."""
         return angle if sign > 0 else 2 * pose.torso - angle
 
+    foreshortened = math.sqrt(1 - pose.reach ** 2)   # arms reaching towards the reader look shorter
     for side, sign, (upper, fore) in (("", 1, pose.arm), ("_far", -1, pose.arm_far or pose.arm)):
         shoulder = _add(shoulders, across, sign * SHOULDER_HALF)
-        elbow = _along(shoulder, outward(upper, sign), UPPER_ARM)
+        elbow = _along(shoulder, outward(upper, sign), UPPER_ARM * foreshortened)
         joints["shoulder" + side] = shoulder
         joints["elbow" + side] = elbow
-        joints["hand" + side] = _along(elbow, outward(fore, sign), FOREARM)
+        joints["hand" + side] = _along(elbow, outward(fore, sign), FOREARM * foreshortened)
     for side, sign, (thigh, shin) in (("", 1, pose.leg), ("_far", -1, pose.leg_far or pose.leg)):
         pelvis = _add(hip, across, sign * PELVIS_HALF)
         if pose.seated:
@@ -776,12 +777,10 @@ def build_scene(exercise: Exercise) -> Scene:
     pair = front_band_pair(start, end) if "band" in props and front else None
     far_leg_moves = _distance(start.at("ankle_far"), end.at("ankle_far")) > _distance(start.at("ankle"), end.at("ankle"))
     for label, body, pose in (("start", start, figure.start), ("end", end, figure.end)):
-        shapes: list[Shape] = []
-        if pair:
-            shapes += front_band_shapes(body, pair)
-        elif "band" in props:
-            shapes += band_shapes(body, anchor, moving)
+        shapes: list[Shape] = band_shapes(body, anchor, moving) if "band" in props and not pair else []
         shapes += body_shapes(body)
+        if pair:   # seen from the front the band is held in front of the body
+            shapes += front_band_shapes(body, pair)
         shapes += held_shapes(body, props, setting, both_hands=front and pose.arm_far is None,
                               far_leg=front and far_leg_moves)
         scene.poses[label] = shapes

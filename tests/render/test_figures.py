@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -12,7 +13,7 @@ from planner import catalog as catalog_module
 from planner import sources
 from planner.catalog import Figure, Pose
 from planner.render.figures import (
-    SEATED_HIP_Y, figure_svg, place, pose_body,
+    FOREARM, SEATED_HIP_Y, UPPER_ARM, figure_svg, place, pose_body,
 )
 from tests.factories import REPO, make_exercise
 
@@ -301,6 +302,7 @@ def front_exercise(start: Pose, end: Pose, props=(), **fields):
 
 
 SIDE_RAISE = front_exercise(Pose(arm=(10, 10)), Pose(arm=(85, 85)), ["dumbbell"], pattern="raise")
+PULL_APART = front_exercise(Pose(arm=(88, 88), reach=0.96), Pose(arm=(88, 88)), ["band"], pattern="pull")
 KNEE_OPENING = front_exercise(Pose(seated=True, leg=(8, 0)), Pose(seated=True, leg=(38, -12)),
                               ["chair", "band"], pattern="raise")
 
@@ -313,6 +315,18 @@ def test_front_view_mirrors_the_limbs_either_side_of_the_trunk():
     # Arms straight out: the hands are level with the shoulders, an arm's length from them.
     assert abs(body.at("hand")[1] - body.at("shoulder")[1]) < 0.05
     assert body.at("hand")[0] - body.at("shoulder")[0] > 0.3
+
+
+def test_arms_reaching_towards_the_reader_are_drawn_shorter():
+    out = pose_body(Pose(arm=(88, 88)), view="front")
+    forward = pose_body(Pose(arm=(88, 88), reach=0.96), view="front")
+    span = lambda body: math.dist(body.at("shoulder"), body.at("hand"))
+    assert abs(span(out) - (UPPER_ARM + FOREARM)) < 1e-9
+    assert span(forward) < 0.3 * span(out)
+    # A pull-apart: the band is held in front, hand to hand, and drawn over the figure.
+    root = parse(figure_svg(PULL_APART, which="start"))
+    roles = [e.get("class") for e in groups(root, "pose")[0].iter("path")]
+    assert "band" in roles and roles.index("band") > roles.index("arm-near")
 
 
 def test_a_side_raise_seen_from_the_front_lifts_both_hands_out_and_holds_two_dumbbells():
@@ -343,13 +357,13 @@ def test_a_seated_knee_opening_seen_from_the_front_opens_the_knees_on_a_chair_wi
     assert len(band) == 2 and all(abs(b[0] - k[0]) < 1 for b, k in zip(sorted(band), sorted(knees)))
 
 
-SIDEWAYS = re.compile(r"side raise|side leg|side step|side leg lift|knee opening|arm raise to the side")
+SIDEWAYS = re.compile(r"side raise|side leg|side step|side leg lift|knee opening|arm raise to the side|pull-apart")
 
 
 def test_catalog_draws_movements_out_to_the_side_from_the_front():
     from planner.catalog import default_catalog
     sideways = [e for e in default_catalog().exercises.values() if SIDEWAYS.search(e.name.lower())]
-    assert len(sideways) >= 8
+    assert len(sideways) >= 10
     assert [e.id for e in sideways if e.figure.view != "front"] == []
 
 
