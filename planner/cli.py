@@ -1,20 +1,23 @@
 """The command line: a thin layer over the pipeline (spec/plan.md, "The commands").
 
 Every user-facing refusal is a PlannerError shown as one line with its exit
-status; anything else is a bug and keeps its traceback.
+status. A failure to write (disk full, permission denied, stdout on a full device)
+is exit 5; anything else is a bug, shown as one line with exit 70 (PLANNER_DEBUG=1
+shows its traceback).
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from planner import __version__
-from planner.errors import InputError, PlannerError
+from planner.errors import InputError, InternalError, OutputError, PlannerError
 
 FORMATS = ("pdf", "html", "json", "ics")
 
@@ -112,21 +115,20 @@ def generate(profiles, out, fmt, force, paper, catalog_folder, jobs) -> None:
                              paper=paper, catalog_folder=catalog_folder, jobs=jobs)
         sys.exit(worst)
     from planner.profile import load_profile
-    from planner.output import write_atomic
+    from planner.output import check_output, is_stdout, write_atomic
     out_path = Path(out) if out else None
-    chosen = _format_for(out_path, fmt)
+    chosen = _format_for(None if is_stdout(out) else out_path, fmt)
     if out_path is None:
         out_path = Path(paths[0].stem + "." + chosen)
-    if out_path.exists() and not force:
-        raise InputError("already exists; use --force to overwrite it", file=str(out_path))
+    check_output(out_path, force=force, inputs=paths)
     profile = load_profile(paths[0])  # before the solver is imported: bad input is refused at once
     _one_document()
     from planner.pipeline import build_plan
     catalog = _catalog(catalog_folder)
     plan = with_file(paths[0], build_plan, profile, catalog)
-    write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force)
-    click.echo(f"wrote {out_path} ({chosen}, {len(plan.weeks)} weeks, "
-               f"{sum(len(w.sessions) for w in plan.weeks)} sessions)")
+    write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force, inputs=paths)
+    click.echo(f"wrote {_shown(out_path)} ({chosen}, {len(plan.weeks)} weeks, "
+               f"{sum(len(w.sessions) for w in plan.weeks)} sessions)", err=is_stdout(out_path))
     for warning in plan.warnings:
         click.echo(f"warning: {warning}", err=True)
 
@@ -143,21 +145,28 @@ def reassess(plan_file, reassessment_file, out, fmt, force, paper, catalog_folde
     """Rebuild the weeks from the reassessment date on; earlier weeks stay as they were."""
     from planner.reassess import load_reassessment, reassess_plan
     from planner.planfile import load_plan
-    from planner.output import write_atomic
+    from planner.output import is_stdout, write_atomic
     _one_document()
-    old = load_plan(plan_file)
+    old = load_plan(plan_file, gate=True, catalog_dir=catalog_folder)
     reassessment = load_reassessment(reassessment_file)
     catalog = _catalog(catalog_folder)
     new = reassess_plan(old, reassessment, catalog, source=str(reassessment_file))
     out_path = Path(out) if out else _versioned_name(Path(plan_file), new.version, fmt or "json")
-    chosen = _format_for(out_path, fmt)
-    if out_path.resolve() == Path(plan_file).resolve():
+    chosen = _format_for(None if is_stdout(out_path) else out_path, fmt or ("json" if is_stdout(out_path) else None))
+    if not is_stdout(out_path) and out_path.resolve() == Path(plan_file).resolve():
         raise InputError("would overwrite the plan being reassessed; choose another -o", file=str(out_path))
-    write_atomic(out_path, _rendered(new, chosen, catalog, paper), force=force)
-    click.echo(f"wrote {out_path} (version {new.version}, rebuilt from week "
-               f"{new.history[-1].rebuilt_from_week}, decision: {new.history[-1].decision})")
+    write_atomic(out_path, _rendered(new, chosen, catalog, paper), force=force,
+                 inputs=[plan_file, reassessment_file])
+    click.echo(f"wrote {_shown(out_path)} (version {new.version}, rebuilt from week "
+               f"{new.history[-1].rebuilt_from_week}, decision: {new.history[-1].decision})",
+               err=is_stdout(out_path))
     for warning in new.warnings:
         click.echo(f"warning: {warning}", err=True)
+
+
+def _shown(out_path) -> str:
+    from planner.output import is_stdout
+    return "standard output" if is_stdout(out_path) else str(out_path)
 
 
 def _versioned_name(plan_path: Path, version: int, fmt: str) -> Path:
@@ -178,17 +187,18 @@ def _versioned_name(plan_path: Path, version: int, fmt: str) -> Path:
 def render(plan_file, out, fmt, force, paper, catalog_folder) -> None:
     """Render a saved plan again (for reprinting after a reassessment)."""
     from planner.planfile import load_plan
-    from planner.output import write_atomic
+    from planner.output import check_output, is_stdout, write_atomic
     out_path = Path(out) if out else None
-    chosen = _format_for(out_path, fmt)
+    chosen = _format_for(None if is_stdout(out) else out_path, fmt)
     out_path = out_path or Path(plan_file).with_suffix("." + chosen)
-    if out_path.resolve() == Path(plan_file).resolve():
+    if not is_stdout(out_path) and out_path.resolve() == Path(plan_file).resolve():
         raise InputError("would overwrite the plan itself; choose another -o", file=str(out_path))
+    check_output(out_path, force=force, inputs=[plan_file])
     _one_document()
-    plan = load_plan(plan_file)
+    plan = load_plan(plan_file, gate=True, catalog_dir=catalog_folder)
     catalog = _catalog(catalog_folder)
-    write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force)
-    click.echo(f"wrote {out_path} ({chosen}, version {plan.version})")
+    write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force, inputs=[plan_file])
+    click.echo(f"wrote {_shown(out_path)} ({chosen}, version {plan.version})", err=is_stdout(out_path))
 
 
 @cli.command()
@@ -272,10 +282,23 @@ def catalog_validate(catalog_folder) -> None:
 def main() -> None:
     """Entry point: run the CLI, turning refusals into one line and an exit status."""
     try:
-        cli.main(standalone_mode=False, prog_name="planner")
+        try:
+            cli.main(standalone_mode=False, prog_name="planner")
+            sys.stdout.flush()  # a full device or closed pipe shows here, not at exit
+        except (PlannerError, click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except OSError as exc:
+            # Reading is handled where files are read: what is left is writing (stdout, a folder).
+            raise OutputError(f"could not write ({exc.strerror or exc})") from None
+        except Exception as exc:
+            if os.environ.get("PLANNER_DEBUG"):
+                raise
+            raise InternalError(f"internal error (a bug, please report it): {type(exc).__name__}: {exc}; "
+                                "PLANNER_DEBUG=1 shows the traceback") from None
         _done()
     except PlannerError as exc:
-        click.echo(f"planner: {exc.one_line()}", err=True)
+        _say_to_stderr(f"planner: {exc.one_line()}")
+        _silence_stdout()
         sys.exit(exc.exit_status)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
@@ -285,6 +308,27 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)
+
+
+def _say_to_stderr(line: str) -> None:
+    """The one line of a refusal; printable even if the text holds odd characters."""
+    try:
+        click.echo(line.encode("utf-8", "backslashreplace").decode("utf-8"), err=True)
+    except OSError:
+        pass
+
+
+def _silence_stdout() -> None:
+    """After stdout failed, nothing more is flushed to it at exit (no 'Exception ignored')."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+    except (ValueError, AttributeError):
+        pass
 
 
 def run() -> None:

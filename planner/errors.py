@@ -45,6 +45,28 @@ class Infeasible(PlannerError):
         super().__init__("no plan can satisfy the rules: " + "; ".join(reasons))
 
 
+class OutputError(InputError):
+    """The output could not be written (exit 5): disk full, permission denied, not a
+    regular file, or one of the run's own inputs. Nothing partial is left behind."""
+
+    exit_status = 5
+
+
+class SolverTimeOut(PlannerError):
+    """The solver ran out of time before finding a plan or proving there is none (exit 4).
+
+    Not "no plan can satisfy": the message says it is a time-out and what to relax.
+    """
+
+    exit_status = 4
+
+
+class InternalError(PlannerError):
+    """A bug: shown as one line (PLANNER_DEBUG=1 shows the traceback), exit 70 (EX_SOFTWARE)."""
+
+    exit_status = 70
+
+
 class ViolationsFound(PlannerError):
     """`planner check` found rule violations (exit 1)."""
 

@@ -10,9 +10,10 @@ import datetime as dt
 import json
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from planner.profile import Profile
+from planner.textcheck import MULTILINE_KEYS, check_text
 from planner.vocab import Modality, MuscleGroup, Phase, Weekday
 
 FORMAT = "planner.plan/1"
@@ -20,6 +21,12 @@ FORMAT = "planner.plan/1"
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*")
+    @classmethod
+    def _printable(cls, value, info):
+        """Text read back from a hand-edited plan prints as written (planner/textcheck.py)."""
+        return check_text(value, multiline=info.field_name in MULTILINE_KEYS)
 
 
 class Alternative(Model):

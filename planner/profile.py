@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, m
 
 from planner import sources
 from planner.errors import KeyedError
+from planner.textcheck import MULTILINE_KEYS, check_text
 from planner.vocab import (
     WEEKDAYS, MUSCLE_GROUPS, Allergen, BodyPart, Condition, Diet, Equipment,
     HealthCondition, Limitation, MuscleGroup, NeurogenicCause, RedFlag, Sex, Weekday,
@@ -29,6 +30,12 @@ CM_PER_IN = 2.54
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    @field_validator("*")
+    @classmethod
+    def _printable(cls, value, info):
+        """Hard: free text prints as written (planner/textcheck.py): no surrogates, controls, bidi overrides."""
+        return check_text(value, multiline=info.field_name in MULTILINE_KEYS)
+
 
 def date_only(value):
     """Accept a date written with a time of day ('2026-12-07 09:30') as that date."""
@@ -39,6 +46,19 @@ def date_only(value):
             return dt.datetime.fromisoformat(value.strip()).date()
         except ValueError:
             return value
+    return value
+
+
+# Plans are made for real clients: a start outside these years is a typo (9999-12-01)
+# and would overflow the calendar arithmetic of a 12-week plan.
+EARLIEST_DATE = dt.date(2000, 1, 1)
+LATEST_DATE = dt.date(2099, 12, 31)
+
+
+def plausible_date(value: dt.date | None) -> dt.date | None:
+    """A date within EARLIEST_DATE..LATEST_DATE, else ValueError."""
+    if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"{value.isoformat()} is outside the years {EARLIEST_DATE.year}..{LATEST_DATE.year}")
     return value
 
 
@@ -111,6 +131,11 @@ class Schedule(Strict):
     def _date_only(cls, value):
         return date_only(value)
 
+    @field_validator("start")
+    @classmethod
+    def _plausible(cls, value):
+        return plausible_date(value)
+
     @field_validator("days")
     @classmethod
     def _calendar_order(cls, days: list[str]) -> list[str]:
@@ -138,6 +163,11 @@ class Assessment(Strict):
     @classmethod
     def _date_only(cls, value):
         return date_only(value)
+
+    @field_validator("date")
+    @classmethod
+    def _plausible(cls, value):
+        return plausible_date(value)
 
 
 BP_PATTERN = re.compile(r"^\s*(\d{2,3})\s*/\s*(\d{2,3})\s*$")

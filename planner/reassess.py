@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pydantic import Field, StrictInt, ValidationError, field_validator
+from pydantic import Field, StrictInt, ValidationError, field_validator, model_validator
 
 from planner import assessment, safety, sources
 from planner.assemble import build_weeks
@@ -19,7 +19,7 @@ from planner.eligibility import eligibility
 from planner.errors import InputError, KeyedError
 from planner.pipeline import notes_for, solve_fitting_time
 from planner.plan import HistoryEntry, Plan
-from planner.profile import Assessment, Profile, Strict, date_only, mrc_grades
+from planner.profile import Assessment, Profile, Strict, date_only, mrc_grades, plausible_date
 from planner.progression import Level, skeleton, week_levels
 from planner.solver import Continuity
 from planner.vocab import (
@@ -71,6 +71,18 @@ class Reassessment(Strict):
     @classmethod
     def _date_only(cls, value):
         return date_only(value)
+
+    @field_validator("date")
+    @classmethod
+    def _plausible(cls, value):
+        return plausible_date(value)
+
+    @model_validator(mode="after")
+    def _tests_not_after(self) -> "Reassessment":
+        if self.assessment.date is not None and self.assessment.date > self.date:
+            raise KeyedError("assessment.date", f"{self.assessment.date} is after the reassessment date "
+                             f"({self.date}); tests cannot come after the reassessment they inform")
+        return self
 
     @field_validator("strength")
     @classmethod

@@ -10,11 +10,13 @@ tests/data/bad_profiles/):
   freshly generated plan of examples/maria-sarcopenia.yaml. Each is given to
   `planner render`, `planner reassess` and `planner check`. Fields: key, line,
   says (for render and reassess), render / reassess (their exit status,
-  default 2), check (exit status of `planner check`, 1 or 2) and rule (a rule
+  default 2; 1 when only the verifier's rules refuse the plan: one gate for
+  plans), check (exit status of `planner check`, 1 or 2) and rule (a rule
   `planner check` must name when it exits 1).
 
-Exit 2 always means: one line on stderr naming the file, no traceback, nothing
-on stdout, no file written and every existing file left byte-identical.
+Exit 2 (and a gate's exit 1) always means: one line on stderr naming the file,
+no traceback, nothing on stdout, no file written and every existing file left
+byte-identical.
 """
 
 from __future__ import annotations
@@ -169,9 +171,9 @@ def snapshot(*paths: Path) -> dict[str, bytes]:
     return found
 
 
-def assert_refused(result, path: Path, expected: Expectation) -> None:
+def assert_refused(result, path: Path, expected: Expectation, code: int = 2) -> None:
     """Exit 2, one line naming the file (key and line as expected), no traceback, nothing on stdout."""
-    assert result.code == 2, (result.code, result.err)
+    assert result.code == code, (result.code, result.err)
     assert "Traceback" not in result.err
     lines = result.err.splitlines()
     assert len(lines) == 1, result.err
@@ -262,12 +264,13 @@ def test_render_refuses_a_plan_that_is_not_one(name, base_plan_json, tmp_path, r
     before = snapshot(work, case)
     result = run_planner("render", case, "-o", printed, "--force")
     assert "Traceback" not in result.err
-    if expected.render == 0:
-        assert result.code == 0, result.err
-        assert printed.read_bytes() != before[str(printed)]
-        return
-    assert_refused(result, case, expected)
-    assert_refused(run_planner("render", case, "-o", work / "new.html"), case, expected)
+    if expected.render == 1:
+        # The gate: the verifier's rules refuse it, naming the rule.
+        assert_refused(result, case, expected, code=1)
+        assert expected.rule in result.err and "planner check" in result.err
+    else:
+        assert_refused(result, case, expected)
+    assert_refused(run_planner("render", case, "-o", work / "new.html"), case, expected, code=expected.render)
     assert snapshot(work, case) == before
 
 
@@ -282,11 +285,9 @@ def test_reassess_refuses_a_plan_that_is_not_one(name, base_plan_json, tmp_path,
     before = snapshot(work, case, good_reassessment)
     result = run_planner("reassess", case, good_reassessment, "-o", earlier, "--force")
     assert "Traceback" not in result.err
-    if expected.reassess == 0:
-        assert result.code == 0, result.err
-        assert json.loads(earlier.read_text(encoding="utf-8"))["version"] == 2
-        return
-    assert_refused(result, case, expected)
+    assert_refused(result, case, expected, code=expected.reassess)
+    if expected.reassess == 1:
+        assert expected.rule in result.err
     assert snapshot(work, case, good_reassessment) == before
 
 
