@@ -213,12 +213,20 @@ def check(plan_file, previous, catalog_folder) -> None:
     except ValueError as exc:
         raise InputError(" ".join(str(exc).split()), file=None) from None
     if not violations:
+        _readable_plan(plan_file)  # one gate: what render and reassess cannot read is refused here too
         click.echo(f"{plan_file}: every rule holds")
         return
     for violation in violations:
         click.echo(str(violation))
     click.echo(f"{plan_file}: {len(violations)} violation(s)", err=True)
     sys.exit(1)
+
+
+def _readable_plan(plan_file) -> None:
+    """InputError (exit 2) when the Plan model, which render and reassess read with, refuses the file."""
+    from planner import sources
+    from planner.planfile import model_of
+    model_of(sources.read_document(plan_file))
 
 
 @cli.command()

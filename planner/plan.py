@@ -17,6 +17,9 @@ from planner.textcheck import MULTILINE_KEYS, check_text
 from planner.vocab import Modality, MuscleGroup, Phase, Weekday
 
 FORMAT = "planner.plan/1"
+# Bounds checked before any work on a plan read back (a hostile file of 8,000 weeks).
+MAX_WEEKS = 12
+MAX_EXERCISES = 20
 
 
 class Model(BaseModel):
@@ -57,7 +60,7 @@ class Session(Model):
     weekday: Weekday
     muscle_groups: list[MuscleGroup]
     minutes: int
-    exercises: list[PlannedExercise]
+    exercises: list[PlannedExercise] = Field(max_length=MAX_EXERCISES)
 
 
 class Week(Model):
@@ -65,7 +68,7 @@ class Week(Model):
     start: dt.date
     phase: Phase
     deload: bool
-    sessions: list[Session]
+    sessions: list[Session] = Field(max_length=7)
 
 
 class MenuFood(Model):
@@ -101,7 +104,7 @@ class NutritionPlan(Model):
     protein_g_per_kg: float
     daily_protein_g: float
     meals: list[MealTarget]
-    menus: list[MenuDay]
+    menus: list[MenuDay] = Field(max_length=7)
     notes: list[str]
     reason: str | None = Field(None, description="Why this target, in words.")
     under_professional_guidance: bool = False
@@ -133,7 +136,7 @@ class Plan(Model):
     format: Literal["planner.plan/1"] = FORMAT
     version: int = Field(ge=1)
     profile: Profile
-    weeks: list[Week] = Field(min_length=1)
+    weeks: list[Week] = Field(min_length=1, max_length=MAX_WEEKS)
     nutrition: NutritionPlan | None
     assessments: list[AssessmentRecord]
     reassessment_dates: list[dt.date]

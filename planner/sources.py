@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,18 +103,7 @@ def read_document(path: str | Path, *, fast: bool = False) -> Document:
     """
     path = Path(path)
     name = str(path)
-    try:
-        if path.is_dir():
-            raise InputError("is a folder, not a file", file=name)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", file=name) from None
-    except PermissionError:
-        raise InputError("cannot read the file (permission denied)", file=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror or exc})", file=name) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}", file=name)
+    raw = read_bounded(path, MAX_FILE_BYTES)
     if b"\x00" in raw:
         raise InputError("is a binary file, not YAML or JSON text", file=name)
     try:
@@ -140,6 +131,44 @@ def read_document(path: str | Path, *, fast: bool = False) -> Document:
         parsed = _round_trip_yaml(text, name)
     data = _plain(parsed, (), lines, 0, [0], name)
     return Document(path=name, data=data, lines=lines)
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """At most limit bytes of a regular file; InputError for anything else.
+
+    Opened without blocking and judged by the open descriptor, so a FIFO, a device
+    such as /dev/zero or a folder is refused at once, and a huge or growing file
+    never costs more than limit + 1 bytes of memory.
+    """
+    name = str(path)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise InputError("file not found", file=name) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", file=name) from None
+    except PermissionError:
+        raise InputError("cannot read the file (permission denied)", file=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or exc})", file=name) from None
+    try:
+        found = os.fstat(descriptor)
+        if stat.S_ISDIR(found.st_mode):
+            raise InputError("is a folder, not a file", file=name)
+        if not stat.S_ISREG(found.st_mode):
+            raise InputError("is not a regular file (a device, pipe or socket); give a YAML or JSON file",
+                             file=name)
+        if found.st_size > limit:
+            raise InputError(f"file is {found.st_size:,} bytes; the limit is {limit:,}", file=name)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            raw = stream.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or exc})", file=name) from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > limit:
+        raise InputError(f"file is over {limit:,} bytes; the limit is {limit:,}", file=name)
+    return raw
 
 
 @functools.cache
@@ -239,6 +268,8 @@ def _describe(error: dict) -> str:
         return "unknown key (check the spelling; see `planner schema`)"
     if kind == "missing":
         return "required key is missing"
+    if kind == "string_unicode":  # pydantic's words for a lone surrogate (a broken \ud800 escape)
+        return "contains a lone surrogate (a broken \\u escape), which is not text"
     message = error.get("msg", "invalid value")
     message = message.removeprefix("Value error, ")
     value = error.get("input")

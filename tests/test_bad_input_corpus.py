@@ -22,6 +22,7 @@ byte-identical.
 from __future__ import annotations
 
 import copy
+import functools
 import datetime as dt
 import json
 import shlex
@@ -97,24 +98,41 @@ def _huge_plan(folder: Path) -> Path:
     return path
 
 
+def _eight_thousand_weeks(folder: Path) -> Path:
+    # 655 KB of empty weeks: rendered for 140 s in 4 GB before plans had bounds.
+    path = folder / "eight-thousand-weeks.json"
+    plan = json.loads(_base_json())
+    plan["weeks"] = [{"week": n, "start": "2026-12-07", "phase": "build", "deload": False, "sessions": []}
+                     for n in range(1, 8001)]
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    return path
+
+
 GENERATED_REASSESSMENTS: dict[str, tuple[Callable[[Path], Path], Expectation]] = {
     "huge-notes.yaml": (_huge_reassessment, Expectation(says="bytes; the limit is")),
 }
 GENERATED_PLANS: dict[str, tuple[Callable[[Path], Path], Expectation]] = {
     "huge-log.json": (_huge_plan, Expectation(says="bytes; the limit is", check=2)),
+    "eight-thousand-weeks.json": (_eight_thousand_weeks, Expectation(key="weeks", says="at most 12", check=1,
+                                                                     rule="plan_shape")),
 }
 
 REASSESSMENT_CASES = [p.name for p in cases_in(BAD_REASSESSMENTS)] + sorted(GENERATED_REASSESSMENTS)
 PLAN_CASES = [p.name for p in cases_in(BAD_PLANS)] + sorted(GENERATED_PLANS)
 
 
-@pytest.fixture(scope="session")
-def base_plan_json() -> str:
-    """The plan of examples/maria-sarcopenia.yaml as `planner generate --format json` writes it."""
+@functools.cache
+def _base_json() -> str:
     from planner.catalog import default_catalog
     from planner.pipeline import build_plan
     from planner.profile import load_profile
     return build_plan(load_profile(MARIA), default_catalog()).to_json()
+
+
+@pytest.fixture(scope="session")
+def base_plan_json() -> str:
+    """The plan of examples/maria-sarcopenia.yaml as `planner generate --format json` writes it."""
+    return _base_json()
 
 
 def apply_edits(plan_json: str, edits: list[dict]) -> str:

@@ -10,6 +10,8 @@ docstring opens with "Hard:" and says why.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -63,11 +65,33 @@ def check_plan(plan: dict, *, previous: dict | None = None,
     return [finding.as_violation(rule.__name__) for rule in RULE_FUNCTIONS for finding in rule(facts)]
 
 
-def _read_json(path: str | Path) -> Any:
+MAX_PLAN_BYTES = 1_000_000  # a 12-week plan is a few hundred KB; the planner reads no more
+
+
+def _read_bytes(path: str | Path) -> bytes:
+    """At most MAX_PLAN_BYTES of a regular file; a pipe, device or folder is no plan."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM from a hand edit is not an error
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise ValueError(f"{path}: cannot be read ({error.strerror or error})") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise ValueError(f"{path}: is not a regular file (a folder, device or pipe), so not a plan")
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            raw = stream.read(MAX_PLAN_BYTES + 1)
+    except OSError as error:
+        raise ValueError(f"{path}: cannot be read ({error.strerror or error})") from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > MAX_PLAN_BYTES:
+        raise ValueError(f"{path}: file is over {MAX_PLAN_BYTES:,} bytes; the limit is {MAX_PLAN_BYTES:,}")
+    return raw
+
+
+def _read_json(path: str | Path) -> Any:
+    try:
+        text = _read_bytes(path).decode("utf-8-sig")  # a BOM from a hand edit is not an error
     except UnicodeDecodeError:
         raise ValueError(f"{path}: not JSON (not UTF-8 text)") from None
     try:

@@ -81,6 +81,7 @@ class ListOf(Spec):
     item: Spec
     length: int | None = None
     min_length: int = 0
+    max_length: int | None = None
 
     def problems(self, value, path):
         if not isinstance(value, list):
@@ -90,6 +91,9 @@ class ListOf(Spec):
             yield f"{path} should hold exactly {self.length} values, not {len(value)}"
         if len(value) < self.min_length:
             yield f"{path} should hold at least {self.min_length} value(s)"
+        if self.max_length is not None and len(value) > self.max_length:
+            yield f"{path} holds {len(value)} values; at most {self.max_length} make sense"
+            return  # judging thousands of items would only repeat the point
         for index, item in enumerate(value):
             yield from self.item.problems(item, f"{path}[{index}]")
 
@@ -132,6 +136,11 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+# Bounds on what a plan holds, so a hostile file (8,000 empty weeks) costs no time:
+# plans run 8..12 weeks, a session holds a handful of exercises.
+MAX_WEEKS = 12
+MAX_EXERCISES = 20
+
 STRING, INTEGER, NUMBER, BOOLEAN, DATE = Kind("string"), Kind("integer"), Kind("number"), Kind("boolean"), Date()
 WEEK_NUMBER = Kind("integer", 0, 100)
 MUSCLE = OneOf(MUSCLE_GROUPS)
@@ -172,11 +181,11 @@ EXERCISE = Record(
 
 SESSION = Record({
     "date": DATE, "weekday": OneOf(WEEKDAYS), "muscle_groups": ListOf(MUSCLE),
-    "minutes": INTEGER, "exercises": ListOf(EXERCISE, min_length=1),
+    "minutes": INTEGER, "exercises": ListOf(EXERCISE, min_length=1, max_length=MAX_EXERCISES),
 })
 
 WEEK = Record({"week": WEEK_NUMBER, "start": DATE, "phase": STRING, "deload": BOOLEAN,
-               "sessions": ListOf(SESSION)})
+               "sessions": ListOf(SESSION, max_length=7)})
 
 FOOD = Record({"id": STRING, "name": STRING, "protein_g": NUMBER, "diet": STRING, "allergens": WORDS},
               {"portions": INTEGER})
@@ -185,7 +194,7 @@ NUTRITION = Record({
     "protein_g_per_kg": NUMBER,
     "daily_protein_g": NUMBER,
     "meals": ListOf(Record({"name": STRING, "protein_g": NUMBER}, {"after_session": BOOLEAN}), min_length=1),
-    "menus": ListOf(Record({"day": INTEGER, "meals": ListOf(
+    "menus": ListOf(max_length=7, item=Record({"day": INTEGER, "meals": ListOf(
         Record({"name": STRING, "protein_g": NUMBER, "foods": ListOf(FOOD)}))})),
 })
 
@@ -197,7 +206,7 @@ PLAN = Record({
     "format": STRING,
     "version": INTEGER,
     "profile": PROFILE,
-    "weeks": ListOf(WEEK, min_length=1),
+    "weeks": ListOf(WEEK, min_length=1, max_length=MAX_WEEKS),
     "nutrition": Nullable(NUTRITION),
     "reassessment_dates": ListOf(DATE),
     "warnings": WORDS,
@@ -207,4 +216,36 @@ PLAN = Record({
 
 def plan_shape_problems(plan: Any) -> list[str]:
     """Every place where the plan does not have the shape the rules read."""
-    return list(PLAN.problems(plan, "plan"))
+    problems = list(PLAN.problems(plan, "plan"))
+    return problems + list(_unprintable_text(plan, "plan", multiline=False))
+
+
+# Text a programme prints must print as written. Tab and newline only in notes.
+_MULTILINE = {"notes", "note", "clinician_notes"}
+_BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+_INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E, 0x034F}
+
+
+def _unprintable_text(value: Any, path: str, multiline: bool) -> Iterator[str]:
+    """Hard: no lone surrogates, control characters, bidi overrides or invisible-only text."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _unprintable_text(key, f"{path} key", False)
+            yield from _unprintable_text(item, f"{path}.{key}", multiline or key in _MULTILINE)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unprintable_text(item, f"{path}[{index}]", multiline)
+    elif isinstance(value, str):
+        for ch in value:
+            code = ord(ch)
+            if 0xD800 <= code <= 0xDFFF:
+                yield f"{path} holds a lone surrogate (U+{code:04X}), which is not text"
+                return
+            if (code < 0x20 or 0x7F <= code <= 0x9F) and not (multiline and ch in "\t\n\r"):
+                yield f"{path} holds a control character (U+{code:04X})"
+                return
+            if code in _BIDI:
+                yield f"{path} holds a bidirectional control (U+{code:04X})"
+                return
+        if value and not value.isspace() and all(ord(ch) in _INVISIBLE or ch.isspace() for ch in value):
+            yield f"{path} holds only invisible characters"

@@ -16,7 +16,7 @@ from .factory import CATALOG_DIR, make_plan, reassess
 DELETE = object()  # an edit that removes the key
 VERIFY_DIR = Path(planner.verify.__file__).parent
 ALLOWED_TOP_LEVEL = {"__future__", "collections", "dataclasses", "datetime", "fractions", "functools",
-                     "json", "math", "pathlib", "re", "typing", "ruamel", "planner"}
+                     "json", "math", "os", "pathlib", "re", "stat", "typing", "ruamel", "planner"}
 
 
 def imported_modules(path: Path) -> list[tuple[str, int]]:
