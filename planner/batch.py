@@ -1,20 +1,24 @@
 """Batch mode: many profiles, one programme each, in parallel over the machine's cores.
 
-A bad profile is reported and does not stop the others; a summary closes the run.
+A bad profile, or one that crashes, is reported and does not stop the others; a
+summary closes the run, even when SIGINT or SIGTERM stops it early.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from planner.errors import InputError, PlannerError
+from planner.errors import InputError, InternalError, OutputError, PlannerError
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -46,17 +50,19 @@ def collect_profiles(paths: list[Path]) -> list[Path]:
 
 
 def build_one(profile_path: str, out_path: str, fmt: str, force: bool, paper: str,
-              catalog_folder: str | None) -> Outcome:
-    """Generate and write one programme; refusals become an Outcome, bugs propagate."""
+              catalog_folder: str | None, inputs: tuple[str, ...] = ()) -> Outcome:
+    """Generate and write one programme; every failure, a bug too, becomes an Outcome.
+
+    One crashing profile must not take the batch (and its summary) down with it.
+    """
     from planner.catalog import default_catalog, load_catalog
-    from planner.output import write_atomic
+    from planner.output import check_output, write_atomic
     from planner.pipeline import build_plan
     from planner.profile import load_profile
 
     started = time.perf_counter()
     try:
-        if Path(out_path).exists() and not force:
-            raise InputError("already exists; use --force to overwrite it", file=out_path)
+        check_output(out_path, force=force, inputs=inputs or (profile_path,))
         profile = load_profile(profile_path)
         catalog = load_catalog(catalog_folder) if catalog_folder else default_catalog()
         plan = build_plan(profile, catalog)
@@ -65,15 +71,113 @@ def build_one(profile_path: str, out_path: str, fmt: str, force: bool, paper: st
         else:
             from planner.render import render_document
             data = render_document(plan, fmt, catalog=catalog, paper=paper)
-        write_atomic(out_path, data, force=force)
+        write_atomic(out_path, data, force=force, inputs=inputs or (profile_path,))
         return Outcome(profile_path, out_path, 0, "ok", time.perf_counter() - started)
     except PlannerError as exc:
         return Outcome(profile_path, None, exc.exit_status, exc.one_line(), time.perf_counter() - started)
+    except OSError as exc:
+        return Outcome(profile_path, None, OutputError.exit_status,
+                       f"{profile_path}: could not write ({exc.strerror or exc})", time.perf_counter() - started)
+    except Exception as exc:  # a bug: reported as one line, the other profiles go on
+        return Outcome(profile_path, None, InternalError.exit_status,
+                       f"{profile_path}: internal error (a bug, please report it): {type(exc).__name__}: {exc}",
+                       time.perf_counter() - started)
+
+
+class Interrupted(Exception):
+    """SIGINT or SIGTERM arrived: stop the batch, keep what is finished."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(signal.Signals(signum).name)
+
+
+def _raise_interrupted(signum, frame):
+    # A second Ctrl-C while the workers are being stopped must not cut the clean-up short.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
+def _worker_start() -> None:
+    """Workers leave signals to the parent: Ctrl-C reaches the whole process group,
+    and a worker dying of KeyboardInterrupt would break the pool with a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _stop_workers(pool: ProcessPoolExecutor, grace_s: float = 1.0) -> None:
+    """Terminate every worker, kill those still alive after the grace period."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    deadline = time.monotonic() + grace_s
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(1.0)
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _remove_leftovers(tasks: list[tuple]) -> None:
+    """Temporary files of programmes cut short (a killed worker cannot clean up after itself)."""
+    for task in tasks:
+        out = Path(task[1])
+        for leftover in out.parent.glob(f".{out.name}.*.part"):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+
+
+def _build_all(tasks: list[tuple], workers: int, bar) -> dict[int, Outcome]:
+    """Outcomes by task index; raises Interrupted with those finished so far attached."""
+    outcomes: dict[int, Outcome] = {}
+    if workers == 1:
+        try:
+            for index, task in enumerate(tasks):
+                outcomes[index] = build_one(*task)
+                bar.update(1)
+        except Interrupted as stop:
+            stop.outcomes = outcomes
+            raise
+        return outcomes
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
+    try:
+        futures = {pool.submit(build_one, *task): index for index, task in enumerate(tasks)}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = futures[future]
+                try:
+                    outcomes[index] = future.result()
+                except BrokenProcessPool:
+                    outcomes[index] = Outcome(tasks[index][0], None, InternalError.exit_status,
+                                              f"{tasks[index][0]}: its worker process died (out of memory?)", 0.0)
+                bar.update(1)
+    except Interrupted as stop:
+        _stop_workers(pool)
+        for future, index in futures.items():
+            if index not in outcomes and future.done() and not future.cancelled() and future.exception() is None:
+                outcomes[index] = future.result()
+        stop.outcomes = outcomes
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return outcomes
 
 
 def run_batch(paths: list[Path], *, out_dir: Path | None, fmt: str, force: bool, paper: str,
               catalog_folder: str | None, jobs: int | None) -> int:
-    """Build every profile; print a line per failure, a progress bar and a summary. Returns the worst exit status."""
+    """Build every profile; print a line per failure, a progress bar and a summary. Returns the worst exit status.
+
+    SIGINT and SIGTERM stop the batch within a second or two: workers are terminated,
+    temporary files removed, finished programmes kept, the summary printed, and the
+    exit status is 130 or 143.
+    """
     profiles = collect_profiles(paths)
     # Import the solver and load the catalog once, before the workers fork, so each
     # worker starts warm instead of repeating ~0.5 s of start-up.
@@ -84,29 +188,49 @@ def run_batch(paths: list[Path], *, out_dir: Path | None, fmt: str, force: bool,
     out_dir = out_dir or Path(".")
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError("with several profiles, -o must be a folder", file=str(out_dir))
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot make the output folder ({exc.strerror or exc})", file=str(out_dir)) from None
     workers = max(1, min(jobs or os.cpu_count() or 1, len(profiles)))
-    outcomes: list[Outcome] = []
     started = time.perf_counter()
-    tasks = [(str(p), str(out_dir / f"{p.stem}.{fmt}"), fmt, force, paper, catalog_folder) for p in profiles]
-    with click.progressbar(length=len(tasks), label=f"building {len(tasks)} programmes on {workers} core(s)",
-                           file=sys.stderr) as bar:
-        if workers == 1:
-            for task in tasks:
-                outcomes.append(build_one(*task))
-                bar.update(1)
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = [pool.submit(build_one, *task) for task in tasks]
-                for future in futures:
-                    outcomes.append(future.result())
-                    bar.update(1)
-    elapsed = time.perf_counter() - started
-    failures = [o for o in outcomes if o.status != 0]
+    inputs = tuple(str(p) for p in profiles)  # no programme may overwrite any profile of the run
+    tasks = [(str(p), str(out_dir / f"{p.stem}.{fmt}"), fmt, force, paper, catalog_folder, inputs)
+             for p in profiles]
+    interrupted = None
+    outcomes: dict[int, Outcome] = {}
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        previous = {sig: signal.signal(sig, _raise_interrupted) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with click.progressbar(length=len(tasks), label=f"building {len(tasks)} programmes on {workers} core(s)",
+                               file=sys.stderr) as bar:
+            outcomes = _build_all(tasks, workers, bar)
+    except Interrupted as stop:
+        interrupted = stop
+        outcomes = getattr(stop, "outcomes", outcomes)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if interrupted is not None:
+            _remove_leftovers(tasks)
+    return _summarise(tasks, outcomes, interrupted, workers, time.perf_counter() - started)
+
+
+def _summarise(tasks, outcomes: dict[int, Outcome], interrupted: Interrupted | None, workers: int,
+               elapsed: float) -> int:
+    """One line per failure, then the summary; the worst exit status (128 + signal when interrupted)."""
+    finished = [outcomes[i] for i in sorted(outcomes)]
+    failures = [o for o in finished if o.status != 0]
     for outcome in failures:
         click.echo(f"planner: {outcome.message}" if outcome.profile in outcome.message
                    else f"planner: {outcome.profile}: {outcome.message}", err=True)
-    click.echo(f"{len(outcomes) - len(failures)} written, {len(failures)} refused, "
-               f"{len(outcomes)} profiles in {elapsed:.1f} s ({len(outcomes) / elapsed:.1f} per second, "
-               f"{workers} core(s))")
+    rate = len(finished) / elapsed if elapsed > 0 else 0.0
+    summary = (f"{len(finished) - len(failures)} written, {len(failures)} refused, "
+               f"{len(finished)} profiles in {elapsed:.1f} s ({rate:.1f} per second, {workers} core(s))")
+    if interrupted is not None:
+        summary += f"; interrupted by {interrupted}: {len(tasks) - len(finished)} not built"
+    click.echo(summary)
+    if interrupted is not None:
+        return 128 + interrupted.signum
     return max((o.status for o in failures), default=0)
