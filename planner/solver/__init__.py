@@ -13,7 +13,7 @@ from ortools.sat.python import cp_model
 
 from planner.catalog import Catalog, Exercise, ladder
 from planner.eligibility import Eligibility
-from planner.errors import Infeasible
+from planner.errors import Infeasible, SolverTimeOut
 from planner.profile import Profile
 from planner.solver import rules
 from planner.solver.explain import explain_core, precheck
@@ -23,7 +23,10 @@ from planner.vocab import LIMB_MUSCLES, LOWER_BODY, MUSCLE_GROUPS, WEEKDAYS
 # Deterministic: one worker, fixed seed, and a limit in deterministic time (work
 # units, not seconds), so the same profile gives the same plan on any machine.
 SEED = 20261207
-DETERMINISTIC_LIMIT = 20.0
+# 2 units is about 2 s of one core: tight profiles (5 sessions of 20 minutes on every day)
+# used to spend 20 units proving an optimum found after 0.01; the plan found keeps every
+# hard rule either way, and plan.solver.status says FEASIBLE instead of OPTIMAL.
+DETERMINISTIC_LIMIT = 2.0
 # A trial at a heavier dose that may not fit gets a short deterministic budget:
 # proving "does not fit" can cost far more than solving the lighter dose.
 TRIAL_LIMIT = 0.3
@@ -143,7 +146,7 @@ def solve_template(profile: Profile, catalog: Catalog, elig: Eligibility, second
             core = [by_index[i] for i in core_indices if i in by_index]
         raise Infeasible(explain_core(core, profile, start_weekday))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        raise Infeasible([f"the solver found no plan within its limit (status {solver.StatusName(status)})"])
+        raise SolverTimeOut(time_out_advice(profile))
     exercises, chosen, session, penalties, days = (built.exercises, built.chosen, built.session,
                                                     built.penalties, built.days)
 
@@ -211,6 +214,7 @@ def _solve(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[
         ladders[rungs[0]] = rungs
     rules.add_one_rung_per_ladder(model, chosen, days, ladders)
     rules.add_volume_continuity(model, chosen, days, exercises, continuity)
+    add_rotation_symmetry_break(model, session, days, available, forbidden_first_days, explain)
 
     penalties: list[rules.Penalty] = []
     if not explain:
@@ -244,6 +248,26 @@ def _solve(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[
     solver.parameters.linearization_level = 2
     status = solver.Solve(model)
     return solver, status, _Built(exercises, chosen, session, penalties, days, assumptions)
+
+
+def add_rotation_symmetry_break(model, session, days, available, forbidden_first_days, explain) -> None:
+    """Search aid, not a rule: with every weekday available the week's rules are cyclic,
+    so turning a template round the week gives one of equal cost. Fixing a session
+    on the first day removes these copies (up to 7) the proof would otherwise visit."""
+    if explain or forbidden_first_days or len(available) != 7:
+        return
+    model.Add(session[days[0]] == 1)
+
+
+def time_out_advice(profile: Profile) -> str:
+    """The time-out said as a time-out, with what to relax (not "no plan can satisfy")."""
+    schedule = profile.schedule
+    asked = f"{schedule.sessions_per_week} sessions" if schedule.sessions_per_week else "the sessions"
+    return (f"the solver ran out of time (its fixed budget of {DETERMINISTIC_LIMIT:g} deterministic seconds) "
+            f"before finding a plan or proving that none exists: {asked} of {schedule.minutes_per_session} "
+            f"minutes on {', '.join(schedule.days)} for {len(profile.targets)} muscle group(s) is at the edge "
+            "of what fits; allow more minutes per session, ask for fewer sessions_per_week, "
+            "or train fewer target muscle groups")
 
 
 def order_session(exercises: list[Exercise]) -> list[str]:
