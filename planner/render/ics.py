@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from planner.plan import Plan, Session, Week
 from planner.render import words
@@ -69,7 +69,8 @@ def render_ics(plan: Plan) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Exercise programme — {plan.profile.client.name}")
+    # An X- property is not escaped by icalendar: vText escapes ; , \ as RFC 5545 asks.
+    calendar.add("x-wr-calname", vText(f"Exercise programme — {plan.profile.client.name}"))
     for week in plan.weeks:
         for session in week.sessions:
             calendar.add_component(_event(
