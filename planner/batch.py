@@ -64,6 +64,9 @@ def build_one(profile_path: str, out_path: str, fmt: str, force: bool, paper: st
     try:
         check_output(out_path, force=force, inputs=inputs or (profile_path,))
         profile = load_profile(profile_path)
+        if fmt == "pdf":
+            from planner.glyphs import check_printable, printed_profile_text
+            check_printable(printed_profile_text(profile), file=profile_path)
         catalog = load_catalog(catalog_folder) if catalog_folder else default_catalog()
         plan = build_plan(profile, catalog)
         if fmt == "json":

@@ -122,6 +122,9 @@ def generate(profiles, out, fmt, force, paper, catalog_folder, jobs) -> None:
         out_path = Path(paths[0].stem + "." + chosen)
     check_output(out_path, force=force, inputs=paths)
     profile = load_profile(paths[0])  # before the solver is imported: bad input is refused at once
+    if chosen == "pdf":
+        from planner.glyphs import check_printable, printed_profile_text
+        check_printable(printed_profile_text(profile), file=str(paths[0]))
     _one_document()
     from planner.pipeline import build_plan
     catalog = _catalog(catalog_folder)
@@ -151,6 +154,9 @@ def reassess(plan_file, reassessment_file, out, fmt, force, paper, catalog_folde
     reassessment = load_reassessment(reassessment_file)
     catalog = _catalog(catalog_folder)
     new = reassess_plan(old, reassessment, catalog, source=str(reassessment_file))
+    if (fmt or ("json" if is_stdout(out) or out is None else _format_for(Path(out), None))) == "pdf":
+        from planner.glyphs import check_plan_printable
+        check_plan_printable(new, file=str(reassessment_file))
     out_path = Path(out) if out else _versioned_name(Path(plan_file), new.version, fmt or "json")
     chosen = _format_for(None if is_stdout(out_path) else out_path, fmt or ("json" if is_stdout(out_path) else None))
     if not is_stdout(out_path) and out_path.resolve() == Path(plan_file).resolve():
@@ -196,6 +202,9 @@ def render(plan_file, out, fmt, force, paper, catalog_folder) -> None:
     check_output(out_path, force=force, inputs=[plan_file])
     _one_document()
     plan = load_plan(plan_file, gate=True, catalog_dir=catalog_folder)
+    if chosen == "pdf":
+        from planner.glyphs import check_plan_printable
+        check_plan_printable(plan, file=str(plan_file))
     catalog = _catalog(catalog_folder)
     write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force, inputs=[plan_file])
     click.echo(f"wrote {_shown(out_path)} ({chosen}, version {plan.version})", err=is_stdout(out_path))
