@@ -352,4 +352,12 @@ def run() -> None:
     """The console script: main() in a process of its own, which ends with the command."""
     global _OWN_PROCESS
     _OWN_PROCESS = True
+    import signal
+    signal.signal(signal.SIGTERM, _terminated)
     main()
+
+
+def _terminated(signum, frame) -> None:
+    """SIGTERM ends a single run like Ctrl-C: clean-up runs (no temporary file left), exit 143."""
+    _say_to_stderr("planner: terminated (SIGTERM)")
+    raise SystemExit(128 + signum)

@@ -175,3 +175,18 @@ def test_an_unexpected_error_is_one_line_exit_70(run_planner, tmp_path, maria_pl
     line = one_line(run_planner("render", maria_plan, "-o", tmp_path / "x.pdf"), 70)
     assert "internal error" in line and "PLANNER_DEBUG" in line
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_sigterm_ends_a_single_run_with_143_and_no_temporary_file(tmp_path):
+    import signal
+    import time
+    out = tmp_path / "maria.pdf"
+    run = subprocess.Popen([sys.executable, "-m", "planner", "generate", str(MARIA), "-o", str(out)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    if run.poll() is not None:
+        pytest.skip("the run finished before it could be interrupted")
+    run.send_signal(signal.SIGTERM)
+    _, stderr = run.communicate(timeout=60)
+    assert run.returncode == 143 and "Traceback" not in stderr and "terminated" in stderr
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
