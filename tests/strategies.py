@@ -6,6 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+from planner.textcheck import text_problem
 from planner.vocab import (
     ALLERGENS, EQUIPMENT, LIMITATIONS, MUSCLE_GROUPS, RED_FLAGS, WEEKDAYS,
 )
@@ -27,7 +28,7 @@ def profiles(draw, *, allow_red_flags: bool = True) -> dict:
     days = draw(subset(WEEKDAYS, min_size=1, max_size=7))
     profile = {
         "client": {"name": draw(st.text(min_size=1, max_size=30).filter(lambda s: s.strip() and
-                                                                         all(ord(c) >= 32 for c in s))),
+                                                                         text_problem(s) is None)),
                    "age": draw(st.integers(18, 110)), "sex": draw(st.sampled_from(["female", "male"])),
                    "weight_kg": draw(st.floats(30, 300).map(lambda w: round(w, 1)))},
         "condition": condition,
