@@ -189,6 +189,8 @@ def run_batch(paths: list[Path], *, out_dir: Path | None, fmt: str, force: bool,
     if catalog_folder is None:
         default_catalog()
     out_dir = out_dir or Path(".")
+    if str(out_dir) == "-":
+        raise InputError("with several profiles, -o must be a folder, not standard output", file="-")
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError("with several profiles, -o must be a folder", file=str(out_dir))
     try:

@@ -124,7 +124,7 @@ def _entries(path: Path, key: str) -> list[dict]:
     if not path.is_file():
         raise ValueError(f"catalog file {path} is missing")
     try:
-        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        data = YAML(typ="safe", pure=False).load(path.read_text(encoding="utf-8"))
     except (YAMLError, UnicodeDecodeError) as error:
         raise ValueError(f"{path}: not readable YAML ({str(error).splitlines()[0]})") from None
     entries = data.get(key) if isinstance(data, dict) else None
