@@ -154,11 +154,11 @@ def reassess(plan_file, reassessment_file, out, fmt, force, paper, catalog_folde
     reassessment = load_reassessment(reassessment_file)
     catalog = _catalog(catalog_folder)
     new = reassess_plan(old, reassessment, catalog, source=str(reassessment_file))
-    if (fmt or ("json" if is_stdout(out) or out is None else _format_for(Path(out), None))) == "pdf":
-        from planner.glyphs import check_plan_printable
-        check_plan_printable(new, file=str(reassessment_file))
     out_path = Path(out) if out else _versioned_name(Path(plan_file), new.version, fmt or "json")
     chosen = _format_for(None if is_stdout(out_path) else out_path, fmt or ("json" if is_stdout(out_path) else None))
+    if chosen == "pdf":
+        from planner.glyphs import check_plan_printable
+        check_plan_printable(new, file=str(reassessment_file))
     if not is_stdout(out_path) and out_path.resolve() == Path(plan_file).resolve():
         raise InputError("would overwrite the plan being reassessed; choose another -o", file=str(out_path))
     write_atomic(out_path, _rendered(new, chosen, catalog, paper), force=force,
