@@ -38,16 +38,40 @@ def collect_profiles(paths: list[Path]) -> list[Path]:
             found.append(path)
     if not found:
         raise InputError("no profiles found (.yaml, .yml or .json)", file=", ".join(map(str, paths)))
-    stems = [p.stem for p in found]
-    duplicates = sorted({s for s in stems if stems.count(s) > 1})
-    if duplicates:
-        raise InputError(f"two profiles would write the same output name: {', '.join(duplicates)}")
     return found
 
 
+def refuse_same_names(profiles: list[Path]) -> None:
+    """Two profiles named alike would write the same output file."""
+    stems = [p.stem for p in profiles]
+    duplicates = sorted({s for s in stems if stems.count(s) > 1})
+    if duplicates:
+        raise InputError(f"two profiles would write the same output name: {', '.join(duplicates)}")
+
+
+def not_profiles(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Split the files into profiles and (file, kind) for the reassessment and plan files among them.
+
+    A file that cannot be read stays with the profiles, so its fault is reported.
+    """
+    from planner.kinds import kind_of
+    from planner.sources import read_document
+    profiles, skipped = [], []
+    for path in paths:
+        try:
+            kind = kind_of(read_document(path).data)
+        except PlannerError:
+            kind = None
+        if kind in ("reassessment", "plan"):
+            skipped.append((path, kind))
+        else:
+            profiles.append(path)
+    return profiles, skipped
+
+
 def build_one(profile_path: str, out_path: str, fmt: str, force: bool, paper: str,
-              catalog_folder: str | None) -> Outcome:
-    """Generate and write one programme; refusals become an Outcome, bugs propagate."""
+              catalog_folder: str | None, record_path: str | None = None) -> Outcome:
+    """Generate and write one programme (and its plan record); refusals become an Outcome, bugs propagate."""
     from planner.catalog import default_catalog, load_catalog
     from planner.output import write_atomic
     from planner.pipeline import build_plan
@@ -55,8 +79,9 @@ def build_one(profile_path: str, out_path: str, fmt: str, force: bool, paper: st
 
     started = time.perf_counter()
     try:
-        if Path(out_path).exists() and not force:
-            raise InputError("already exists; use --force to overwrite it", file=out_path)
+        for path in filter(None, (out_path, record_path)):
+            if Path(path).exists() and not force:
+                raise InputError("already exists; use --force to overwrite it", file=path)
         profile = load_profile(profile_path)
         catalog = load_catalog(catalog_folder) if catalog_folder else default_catalog()
         plan = build_plan(profile, catalog)
@@ -66,15 +91,25 @@ def build_one(profile_path: str, out_path: str, fmt: str, force: bool, paper: st
             from planner.render import render_document
             data = render_document(plan, fmt, catalog=catalog, paper=paper)
         write_atomic(out_path, data, force=force)
-        return Outcome(profile_path, out_path, 0, "ok", time.perf_counter() - started)
+        written = out_path
+        if record_path:
+            write_atomic(record_path, plan.to_json().encode("utf-8"), force=force)
+            written += ", " + record_path
+        return Outcome(profile_path, written, 0, "ok", time.perf_counter() - started)
     except PlannerError as exc:
         return Outcome(profile_path, None, exc.exit_status, exc.one_line(), time.perf_counter() - started)
 
 
 def run_batch(paths: list[Path], *, out_dir: Path | None, fmt: str, force: bool, paper: str,
-              catalog_folder: str | None, jobs: int | None) -> int:
+              catalog_folder: str | None, jobs: int | None, record: bool = True) -> int:
     """Build every profile; print a line per failure, a progress bar and a summary. Returns the worst exit status."""
-    profiles = collect_profiles(paths)
+    profiles, skipped = not_profiles(collect_profiles(paths))
+    if not profiles:
+        for path, kind in skipped:
+            click.echo(f"{path}: skipped, a {kind} file, not a profile", err=True)
+        raise InputError("no profiles found, only reassessment or plan files",
+                         file=", ".join(map(str, paths)))
+    refuse_same_names(profiles)
     # Import the solver and load the catalog once, before the workers fork, so each
     # worker starts warm instead of repeating ~0.5 s of start-up.
     from planner.catalog import default_catalog
@@ -88,7 +123,9 @@ def run_batch(paths: list[Path], *, out_dir: Path | None, fmt: str, force: bool,
     workers = max(1, min(jobs or os.cpu_count() or 1, len(profiles)))
     outcomes: list[Outcome] = []
     started = time.perf_counter()
-    tasks = [(str(p), str(out_dir / f"{p.stem}.{fmt}"), fmt, force, paper, catalog_folder) for p in profiles]
+    # The plan record is saved beside each print, as for one profile (x.pdf -> x.json).
+    tasks = [(str(p), str(out_dir / f"{p.stem}.{fmt}"), fmt, force, paper, catalog_folder,
+              str(out_dir / f"{p.stem}.json") if record and fmt != "json" else None) for p in profiles]
     with click.progressbar(length=len(tasks), label=f"building {len(tasks)} programmes on {workers} core(s)",
                            file=sys.stderr) as bar:
         if workers == 1:
@@ -106,7 +143,13 @@ def run_batch(paths: list[Path], *, out_dir: Path | None, fmt: str, force: bool,
     for outcome in failures:
         click.echo(f"planner: {outcome.message}" if outcome.profile in outcome.message
                    else f"planner: {outcome.profile}: {outcome.message}", err=True)
+    for outcome in outcomes:
+        click.echo(f"{outcome.profile}: " + (f"written {outcome.output}" if outcome.status == 0
+                                             else f"refused (exit {outcome.status})"))
+    for path, kind in skipped:
+        click.echo(f"{path}: skipped, a {kind} file, not a profile")
     click.echo(f"{len(outcomes) - len(failures)} written, {len(failures)} refused, "
-               f"{len(outcomes)} profiles in {elapsed:.1f} s ({len(outcomes) / elapsed:.1f} per second, "
+               + (f"{len(skipped)} skipped, " if skipped else "")
+               + f"{len(outcomes)} profiles in {elapsed:.1f} s ({len(outcomes) / elapsed:.1f} per second, "
                f"{workers} core(s))")
     return max((o.status for o in failures), default=0)

@@ -86,6 +86,8 @@ paper_option = click.option("--paper", type=click.Choice(["a4", "letter"]), defa
                             show_default=True, help="Paper size for PDF and print.")
 format_option = click.option("--format", "fmt", type=click.Choice(FORMATS),
                              help="Output format; default: from OUT's suffix, else pdf.")
+record_option = click.option("--record/--no-record", default=True, show_default=True,
+                             help="Save the plan record (x.json) beside what is printed.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,37 +98,41 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("profiles", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--out", type=click.Path(), help="Output file (one profile) or folder (several).")
+@click.option("-o", "--out", "outs", multiple=True, type=click.Path(),
+              help="Output file, by its suffix (.pdf .html .ics .json); give -o again for more "
+                   "(-o x.pdf -o x.ics). Several profiles: a folder. Default: PROFILE's name, "
+                   "in the current folder, as pdf.")
 @format_option
-@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@record_option
+@click.option("--force", is_flag=True, help="Overwrite existing output files (and the plan record).")
 @paper_option
 @catalog_option
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Profiles built in parallel (batch mode); default: all cores.")
-def generate(profiles, out, fmt, force, paper, catalog_folder, jobs) -> None:
-    """Build the plan for PROFILE and write it (PDF, HTML, JSON or calendar)."""
+def generate(profiles, outs, fmt, record, force, paper, catalog_folder, jobs) -> None:
+    """Build the plan for PROFILE and write it (PDF, HTML, JSON or calendar).
+
+    The plan record (the plan as JSON, which `planner reassess` reads) is saved
+    beside whatever is printed: x.pdf -> x.json, unless --no-record.
+    """
     paths = [Path(p) for p in profiles]
     if len(paths) > 1 or paths[0].is_dir():
+        if len(outs) > 1:
+            raise InputError("with several profiles give one -o: the folder to write into")
         from planner.batch import run_batch
-        worst = run_batch(paths, out_dir=Path(out) if out else None, fmt=fmt or "pdf", force=force,
-                             paper=paper, catalog_folder=catalog_folder, jobs=jobs)
+        worst = run_batch(paths, out_dir=Path(outs[0]) if outs else None, fmt=fmt or "pdf", force=force,
+                          paper=paper, catalog_folder=catalog_folder, jobs=jobs, record=record)
         sys.exit(worst)
     from planner.profile import load_profile
-    from planner.output import write_atomic
-    out_path = Path(out) if out else None
-    chosen = _format_for(out_path, fmt)
-    if out_path is None:
-        out_path = Path(paths[0].stem + "." + chosen)
-    if out_path.exists() and not force:
-        raise InputError("already exists; use --force to overwrite it", file=str(out_path))
+    targets = plan_outputs(outs, fmt, default=Path(paths[0].stem), record=record)
+    refuse_existing(targets, force)
     profile = load_profile(paths[0])  # before the solver is imported: bad input is refused at once
     _one_document()
     from planner.pipeline import build_plan
     catalog = _catalog(catalog_folder)
     plan = with_file(paths[0], build_plan, profile, catalog)
-    write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force)
-    click.echo(f"wrote {out_path} ({chosen}, {len(plan.weeks)} weeks, "
-               f"{sum(len(w.sessions) for w in plan.weeks)} sessions)")
+    summary = f"{len(plan.weeks)} weeks, {sum(len(w.sessions) for w in plan.weeks)} sessions"
+    write_outputs(plan, targets, catalog, paper, force, summary)
     for warning in plan.warnings:
         click.echo(f"warning: {warning}", err=True)
 
@@ -134,28 +140,45 @@ def generate(profiles, out, fmt, force, paper, catalog_folder, jobs) -> None:
 @cli.command()
 @click.argument("plan_file", type=click.Path())
 @click.argument("reassessment_file", type=click.Path())
-@click.option("-o", "--out", type=click.Path(), help="Output file; default: PLAN stem with the new version.")
+@click.option("-o", "--out", "outs", multiple=True, type=click.Path(),
+              help="Output file, by its suffix; give -o again for more. Default: PLAN's name with "
+                   "the new version (maria.v2.json), and the same print again when PLAN is a "
+                   "PDF, HTML or calendar file (maria.v2.pdf).")
 @format_option
-@click.option("--force", is_flag=True, help="Overwrite an existing output file (never the input plan).")
+@record_option
+@click.option("--force", is_flag=True, help="Overwrite existing output files (never the input plan).")
 @paper_option
 @catalog_option
-def reassess(plan_file, reassessment_file, out, fmt, force, paper, catalog_folder) -> None:
-    """Rebuild the weeks from the reassessment date on; earlier weeks stay as they were."""
+def reassess(plan_file, reassessment_file, outs, fmt, record, force, paper, catalog_folder) -> None:
+    """Rebuild the weeks from the reassessment date on; earlier weeks stay as they were.
+
+    PLAN may be the plan record (x.json) or the programme printed from it
+    (x.pdf, x.html, x.ics): the record x.json beside it is read. The new plan
+    record is saved beside whatever is printed, unless --no-record.
+    """
     from planner.reassess import load_reassessment, reassess_plan
     from planner.planfile import load_plan
-    from planner.output import write_atomic
+    given = Path(plan_file)
+    record_path = plan_record_for(given)
     _one_document()
-    old = load_plan(plan_file)
+    old = load_plan(record_path)
     reassessment = load_reassessment(reassessment_file)
     catalog = _catalog(catalog_folder)
     new = reassess_plan(old, reassessment, catalog, source=str(reassessment_file))
-    out_path = Path(out) if out else _versioned_name(Path(plan_file), new.version, fmt or "json")
-    chosen = _format_for(out_path, fmt)
-    if out_path.resolve() == Path(plan_file).resolve():
-        raise InputError("would overwrite the plan being reassessed; choose another -o", file=str(out_path))
-    write_atomic(out_path, _rendered(new, chosen, catalog, paper), force=force)
-    click.echo(f"wrote {out_path} (version {new.version}, rebuilt from week "
-               f"{new.history[-1].rebuilt_from_week}, decision: {new.history[-1].decision})")
+    if outs:
+        targets = plan_outputs(outs, fmt, default=None, record=record)
+    else:
+        printed = given.suffix.lower().lstrip(".") if given.suffix.lower() != ".json" else None
+        chosen = fmt or printed or "json"
+        first = _versioned_name(record_path, new.version, chosen)
+        targets = plan_outputs((str(first),), None, default=None, record=record)
+    for target, _ in targets:
+        if target.resolve() in (given.resolve(), record_path.resolve()):
+            raise InputError("would overwrite the plan being reassessed; choose another -o", file=str(target))
+    refuse_existing(targets, force)
+    summary = (f"version {new.version}, rebuilt from week {new.history[-1].rebuilt_from_week}, "
+               f"decision: {new.history[-1].decision}")
+    write_outputs(new, targets, catalog, paper, force, summary)
     for warning in new.warnings:
         click.echo(f"warning: {warning}", err=True)
 
@@ -168,6 +191,71 @@ def _versioned_name(plan_path: Path, version: int, fmt: str) -> Path:
     return plan_path.with_name(f"{stem}.v{version}.{fmt}")
 
 
+def plan_outputs(outs: tuple[str, ...], fmt: str | None, *, default: Path | None,
+                 record: bool) -> list[tuple[Path, str]]:
+    """The files to write, each with its format, the plan record last.
+
+    Each -o follows its suffix (or --format, with one -o); without -o, DEFAULT
+    plus the format's suffix. The record (the plan JSON) goes beside the first
+    print, x.pdf -> x.json, unless one output is JSON already or RECORD is off.
+    """
+    if len(outs) > 1 and fmt:
+        raise InputError("with several -o, each output's suffix names its format; leave out --format")
+    if outs:
+        targets = [(Path(out), _format_for(Path(out), fmt)) for out in outs]
+    else:
+        chosen = fmt or "pdf"
+        targets = [(default.with_name(default.name + "." + chosen), chosen)]
+    paths = [path for path, _ in targets]
+    repeated = sorted({str(p) for p in paths if paths.count(p) > 1})
+    if repeated:
+        raise InputError("is named twice by -o", file=repeated[0])
+    if record and all(chosen != "json" for _, chosen in targets):
+        beside = targets[0][0].with_suffix(".json")
+        if beside in paths:  # x.json.pdf? then x.json.json
+            beside = targets[0][0].with_name(targets[0][0].name + ".json")
+        targets.append((beside, "json"))
+    return targets
+
+
+def refuse_existing(targets: list[tuple[Path, str]], force: bool) -> None:
+    """Refuse before any work when an output exists and --force is not given: nothing is written."""
+    if force:
+        return
+    for path, _ in targets:
+        if path.exists():
+            raise InputError("already exists; use --force to overwrite it", file=str(path))
+
+
+def write_outputs(plan, targets: list[tuple[Path, str]], catalog, paper: str, force: bool,
+                  summary: str) -> None:
+    """Render every output first, then write them; a line per file written."""
+    from planner.output import write_atomic
+    rendered = [(path, chosen, _rendered(plan, chosen, catalog, paper)) for path, chosen in targets]
+    records = [path for path, chosen in targets if chosen == "json"]
+    for path, chosen, data in rendered:
+        write_atomic(path, data, force=force)
+        if chosen == "json" and len(targets) > 1 and path == records[-1]:
+            click.echo(f"wrote {path} (plan record, read by `planner reassess`)")
+        else:
+            click.echo(f"wrote {path} ({chosen}, {summary})")
+
+
+PRINTED_SUFFIXES = (".pdf", ".html", ".htm", ".ics")
+
+
+def plan_record_for(path: Path) -> Path:
+    """The plan record to read for PATH: PATH itself, or for a printed programme the x.json beside it."""
+    if path.suffix.lower() not in PRINTED_SUFFIXES:
+        return path
+    record = path.with_suffix(".json")
+    if not record.exists():
+        raise InputError(f"is a printed programme and its plan record {record} is missing; "
+                         "give the plan JSON (generate and reassess save it beside the print "
+                         "unless --no-record)", file=str(path))
+    return record
+
+
 @cli.command()
 @click.argument("plan_file", type=click.Path())
 @click.option("-o", "--out", type=click.Path(), help="Output file; default: PLAN stem with the format's suffix.")
@@ -176,16 +264,21 @@ def _versioned_name(plan_path: Path, version: int, fmt: str) -> Path:
 @paper_option
 @catalog_option
 def render(plan_file, out, fmt, force, paper, catalog_folder) -> None:
-    """Render a saved plan again (for reprinting after a reassessment)."""
+    """Render a saved plan again (for reprinting after a reassessment).
+
+    PLAN may be the plan record (x.json) or a programme printed from it (x.pdf):
+    the record x.json beside it is read.
+    """
     from planner.planfile import load_plan
     from planner.output import write_atomic
     out_path = Path(out) if out else None
     chosen = _format_for(out_path, fmt)
     out_path = out_path or Path(plan_file).with_suffix("." + chosen)
-    if out_path.resolve() == Path(plan_file).resolve():
+    record_path = plan_record_for(Path(plan_file))
+    if out_path.resolve() == record_path.resolve():
         raise InputError("would overwrite the plan itself; choose another -o", file=str(out_path))
     _one_document()
-    plan = load_plan(plan_file)
+    plan = load_plan(record_path)
     catalog = _catalog(catalog_folder)
     write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force)
     click.echo(f"wrote {out_path} ({chosen}, version {plan.version})")
@@ -209,6 +302,30 @@ def check(plan_file, previous, catalog_folder) -> None:
         click.echo(str(violation))
     click.echo(f"{plan_file}: {len(violations)} violation(s)", err=True)
     sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+def validate(files) -> None:
+    """Check profiles, reassessments and plans without building anything.
+
+    Says which kind each FILE is and lists every problem at once, one a line as
+    file:line: key: what. Exit status 2 when any file has a problem, else 0.
+    """
+    from planner.validation import validate_file
+    bad = 0
+    for name in files:
+        kind, problems = validate_file(name)
+        if not problems:
+            click.echo(f"{name}: {kind}, valid")
+            continue
+        bad += 1
+        click.echo(f"{name}: {kind or 'unknown kind'}, {len(problems)} problem{'s' if len(problems) > 1 else ''}:")
+        for problem in problems:
+            click.echo(problem.one_line())
+    if bad:
+        click.echo(f"{bad} of {len(files)} file(s) have problems", err=True)
+        sys.exit(2)
 
 
 @cli.command()
@@ -275,7 +392,8 @@ def main() -> None:
         cli.main(standalone_mode=False, prog_name="planner")
         _done()
     except PlannerError as exc:
-        click.echo(f"planner: {exc.one_line()}", err=True)
+        for line in exc.lines():
+            click.echo(f"planner: {line}", err=True)
         sys.exit(exc.exit_status)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

@@ -19,7 +19,7 @@ from planner.eligibility import eligibility
 from planner.errors import InputError, KeyedError
 from planner.pipeline import notes_for, solve_fitting_time
 from planner.plan import HistoryEntry, Plan
-from planner.profile import Assessment, Profile, Strict, date_only, mrc_grades
+from planner.profile import Assessment, Profile, Strict, date_only, mrc_grades, written_grades
 from planner.progression import Level, skeleton, week_levels
 from planner.solver import Continuity
 from planner.vocab import (
@@ -72,6 +72,11 @@ class Reassessment(Strict):
     def _date_only(cls, value):
         return date_only(value)
 
+    @field_validator("strength", mode="before")
+    @classmethod
+    def _shades(cls, grades):
+        return written_grades(grades)[0]  # '4-' is read as 4, as in a profile
+
     @field_validator("strength")
     @classmethod
     def _mrc(cls, grades):
@@ -80,7 +85,7 @@ class Reassessment(Strict):
 
 def load_reassessment(path: str | Path) -> Reassessment:
     """Read and validate a reassessment file; InputError names file, key and line."""
-    return sources.load(Reassessment, path)
+    return sources.load(Reassessment, path, forgiving=True)
 
 
 def _updated_profile(old: Profile, re: Reassessment, source: str) -> Profile:
@@ -120,7 +125,11 @@ def _updated_profile(old: Profile, re: Reassessment, source: str) -> Profile:
         changed = [part for part in loc if part in ProfileChanges.model_fields and part in changes]
         key = f"changes.{changed[-1]}" if changed else "changes"
         message = first.get("msg", "invalid").removeprefix("Value error, ")
-        raise InputError(f"the changed profile is not valid: {message}", file=source, key=key) from None
+        try:
+            line = sources.read_document(source).line_of(tuple(key.split(".")))
+        except InputError:
+            line = None
+        raise InputError(f"the changed profile is not valid: {message}", file=source, key=key, line=line) from None
 
 
 def decide(plan: Plan, re: Reassessment, profile_before: Profile) -> tuple[str, list[str]]:
