@@ -87,7 +87,7 @@ paper_option = click.option("--paper", type=click.Choice(["a4", "letter"]), defa
 format_option = click.option("--format", "fmt", type=click.Choice(FORMATS),
                              help="Output format; default: from OUT's suffix, else pdf.")
 record_option = click.option("--record/--no-record", default=True, show_default=True,
-                             help="Save the plan record (x.json) beside what is printed.")
+                             help="Save the plan record beside what is printed (x.pdf -> x.json).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -144,7 +144,9 @@ def generate(profiles, outs, fmt, record, force, paper, catalog_folder, jobs) ->
               help="Output file, by its suffix; give -o again for more. Default: PLAN's name with "
                    "the new version (maria.v2.json), and the same print again when PLAN is a "
                    "PDF, HTML or calendar file (maria.v2.pdf).")
-@format_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Format of the default output; default: the kind PLAN is (pdf for x.pdf), "
+                   "json for a plan record. With one -o: instead of its suffix.")
 @record_option
 @click.option("--force", is_flag=True, help="Overwrite existing output files (never the input plan).")
 @paper_option
@@ -326,6 +328,28 @@ def validate(files) -> None:
     if bad:
         click.echo(f"{bad} of {len(files)} file(s) have problems", err=True)
         sys.exit(2)
+
+
+@cli.command()
+@click.option("--condition", type=click.Choice(sorted(__import__("planner.vocab").vocab.CONDITIONS)),
+              default="sarcopenia", show_default=True, help="The condition the profile starts from.")
+@click.option("--reassessment", is_flag=True, help="A reassessment file instead of a profile.")
+@click.option("-o", "--out", type=click.Path(), help="File to write; default: print to the screen.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(condition, reassessment, out, force) -> None:
+    """Write a commented profile (or reassessment) to start from.
+
+    Every key is listed with its meaning and allowed values, and example values
+    where only you know the answer; as written it passes `planner validate`.
+    """
+    from planner.template import profile_template, reassessment_template
+    text = reassessment_template() if reassessment else profile_template(condition)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    from planner.output import write_atomic
+    write_atomic(Path(out), text, force=force)
+    click.echo(f"wrote {out}; fill it in, then `planner validate {out}`", err=True)
 
 
 @cli.command()

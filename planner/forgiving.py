@@ -6,8 +6,10 @@ forgiven and suggested without a list kept here.
 
 - A value of a closed vocabulary is matched whatever its case, with spaces or
   hyphens for underscores, and in its usual forms: a day's full name (`Monday`),
-  a plural or singular (`peanut`), an unambiguous beginning (`F` of two choices,
-  three letters or more of longer lists). It is stored in its canonical form.
+  a plural or singular (`peanut`), the first letter of two choices (`F`, `M`).
+  It is stored in its canonical form.
+- A key with nothing under it (`assessment:` with its lines commented out) is
+  taken as left out where the key has a default and cannot be empty.
 - A share written as a percentage (`85%`) is read as 0.85 where the key's top is 1.
 - Nothing is guessed where a guess could change a plan unseen: an unknown key or
   value is refused, with the nearest known name suggested.
@@ -54,6 +56,11 @@ def choices(annotation: Any) -> tuple[str, ...]:
         if get_origin(alt) is Literal:
             found.extend(arg for arg in get_args(alt) if isinstance(arg, str))
     return tuple(found)
+
+
+def accepts_none(annotation: Any) -> bool:
+    """Whether a type admits None (an Optional)."""
+    return any(alt is type(None) for alt in _unwrap(annotation))
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -115,8 +122,9 @@ def canonical(value: str, options: tuple[str, ...]) -> str | None:
     plural = [o for o in options if o == word + "s" or o + "s" == word]
     if len(plural) == 1:
         return plural[0]
-    shortest = 1 if len(options) <= 2 else 3
-    if len(word) >= shortest:
+    # A beginning is only safe between two choices (F, M): in a longer list of conditions
+    # or equipment, "hyp" might be something the list does not hold at all.
+    if len(options) <= 2 and word:
         starting = [o for o in options if o.startswith(word)]
         if len(starting) == 1:
             return starting[0]
@@ -183,6 +191,8 @@ def forgive(model: type[BaseModel], data: Any) -> Any:
         if field is None:
             out[key] = value
             continue
+        if value is None and not field.is_required() and not accepts_none(field.annotation):
+            continue  # `assessment:` with nothing under it: the section left out, its default
         value = _as_share(field, value)
         out[key] = _forgive_value(field.annotation, value)
     return out

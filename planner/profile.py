@@ -314,7 +314,8 @@ class Profile(Strict):
     strength: dict[MuscleGroup, StrictInt] = Field(default_factory=dict, description="MRC grade 0..5 per muscle group "
                                                    "(4- and 4+ are read as 4 and kept in strength_as_written).")
     strength_as_written: dict[MuscleGroup, str] = Field(default_factory=dict, description="Grades written with + or - "
-                                                        "('4-'), as written; strength holds their whole grade.")
+                                                        "('4-'), as written; strength holds their whole grade.",
+                                                        json_schema_extra={"template": False})
     assessment: Assessment | None = None
     screening: Screening = Field(default_factory=Screening)
     nutrition: Nutrition = Field(default_factory=Nutrition)
