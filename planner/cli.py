@@ -93,7 +93,19 @@ record_option = click.option("--record/--no-record", default=True, show_default=
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="planner")
 def cli() -> None:
-    """Build and print progressive exercise and protein plans for recovering lost muscle."""
+    """Build and print progressive exercise and protein plans for recovering lost muscle.
+
+    \b
+    A first programme:
+      planner init -o maria.yaml          a commented profile to fill in
+      planner validate maria.yaml         every problem at once
+      planner generate maria.yaml -o maria.pdf   (also saves maria.json)
+      planner reassess maria.pdf week6.yaml      (maria.v2.pdf and maria.v2.json)
+
+    \b
+    Shell completion (bash; zsh and fish alike):
+      eval "$(_PLANNER_COMPLETE=bash_source planner)"
+    """
 
 
 @cli.command()

@@ -100,14 +100,3 @@ def test_reassess_never_writes_over_the_record_it_read(tmp_path, run_planner):
     result = run_planner("reassess", tmp_path / "m.ics", week7, "-o", tmp_path / "m.html", "--force")
     assert result.code == 2 and "being reassessed" in result.err
     assert (tmp_path / "m.json").read_bytes() == before
-
-
-@pytest.mark.parametrize("command", ["generate", "reassess", "render", "validate", "init"])
-def test_help_states_the_defaults(command, run_planner):
-    result = run_planner(command, "--help")
-    assert result.code == 0
-    text = " ".join(result.out.split())
-    if command in ("generate", "reassess"):
-        assert "--no-record" in text and "x.pdf -> x.json" in text
-    if command == "reassess":
-        assert "maria.v2.json" in text and "default: pdf" not in text.lower()
