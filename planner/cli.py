@@ -182,7 +182,7 @@ def reassess(plan_file, reassessment_file, outs, fmt, record, force, paper, cata
     if outs:
         targets = plan_outputs(outs, fmt, default=None, record=record)
     else:
-        printed = given.suffix.lower().lstrip(".") if given.suffix.lower() != ".json" else None
+        printed = {".pdf": "pdf", ".html": "html", ".htm": "html", ".ics": "ics"}.get(given.suffix.lower())
         chosen = fmt or printed or "json"
         first = _versioned_name(record_path, new.version, chosen)
         targets = plan_outputs((str(first),), None, default=None, record=record)
@@ -224,10 +224,11 @@ def plan_outputs(outs: tuple[str, ...], fmt: str | None, *, default: Path | None
     repeated = sorted({str(p) for p in paths if paths.count(p) > 1})
     if repeated:
         raise InputError("is named twice by -o", file=repeated[0])
-    if record and all(chosen != "json" for _, chosen in targets):
-        beside = targets[0][0].with_suffix(".json")
+    files = [path for path in paths if str(path) != "-"]  # `-o -` is standard output: nothing beside it
+    if record and files and all(chosen != "json" for _, chosen in targets):
+        beside = files[0].with_suffix(".json")
         if beside in paths:  # x.json.pdf? then x.json.json
-            beside = targets[0][0].with_name(targets[0][0].name + ".json")
+            beside = files[0].with_name(files[0].name + ".json")
         targets.append((beside, "json"))
     return targets
 
@@ -298,6 +299,21 @@ def render(plan_file, out, fmt, force, paper, catalog_folder) -> None:
     click.echo(f"wrote {out_path} ({chosen}, version {plan.version})")
 
 
+def _not_a_profile(path: Path) -> None:
+    """A profile or reassessment given to `check` is pointed to `validate`, not called 'not JSON'."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return
+    from planner.kinds import kind_of
+    from planner.sources import read_document
+    try:
+        kind = kind_of(read_document(path).data)
+    except PlannerError:
+        return
+    if kind in ("profile", "reassessment"):
+        raise InputError(f"is a {kind}; `planner check` re-checks a plan (JSON). "
+                         f"Use `planner validate {path}` to check a {kind}", file=str(path))
+
+
 @cli.command()
 @click.argument("plan_file", type=click.Path())
 @click.option("--previous", type=click.Path(), help="The previous version, to check kept weeks are unchanged.")
@@ -305,6 +321,7 @@ def render(plan_file, out, fmt, force, paper, catalog_folder) -> None:
 def check(plan_file, previous, catalog_folder) -> None:
     """Re-check every rule on a saved plan, independently of the solver."""
     from planner.verify import check_file
+    _not_a_profile(Path(plan_file))
     try:
         violations = check_file(plan_file, previous_path=previous, catalog_dir=catalog_folder)
     except ValueError as exc:

@@ -310,7 +310,8 @@ def problems_in(model: type[BaseModel], doc: Document, *, context: dict | None =
     meant_keys = {loc[:-1] + (meant,) for loc, meant in renames.items()}
     kept = [problem for loc, problem in problems.items()
             if not (problem.message == "required key is missing" and loc in meant_keys)]
-    kept.sort(key=lambda p: (p.line is None, p.line or 0))
+    # What is wrong in the file, in file order; then what is missing from it.
+    kept.sort(key=lambda p: (p.message == "required key is missing", p.line is None, p.line or 0))
     return None, kept
 
 

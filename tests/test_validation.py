@@ -184,3 +184,8 @@ def test_validate_a_broken_plan_lists_its_problems(tmp_path, run_planner):
     assert result.code == 2
     assert f"{plan}: plan, 2 problems" in result.out
     assert ": version: " in result.out and ": weeks[0].phase: " in result.out
+
+
+def test_check_points_a_profile_to_validate(run_planner):
+    result = run_planner("check", MARIA)
+    assert result.code == 2 and f"planner validate {MARIA}" in result.err
