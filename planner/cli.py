@@ -273,7 +273,8 @@ def plan_record_for(path: Path) -> Path:
 
 @cli.command()
 @click.argument("plan_file", type=click.Path())
-@click.option("-o", "--out", type=click.Path(), help="Output file; default: PLAN stem with the format's suffix.")
+@click.option("-o", "--out", type=click.Path(), help="Output file; default: PLAN's name with the format's "
+              "suffix, beside PLAN (maria.json -> maria.pdf).")
 @format_option
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @paper_option
@@ -399,8 +400,9 @@ def catalog() -> None:
 
 
 @catalog.command("list")
-@click.option("--muscle", type=click.Choice(sorted(__import__("planner.vocab").vocab.MUSCLE_GROUPS)))
-@click.option("--modality", type=click.Choice(["land", "seated", "aquatic"]))
+@click.option("--muscle", type=click.Choice(sorted(__import__("planner.vocab").vocab.MUSCLE_GROUPS)),
+              help="Only exercises for this muscle group; default: all.")
+@click.option("--modality", type=click.Choice(["land", "seated", "aquatic"]), help="Only this modality; default: all.")
 @click.option("--equipment", help="Only exercises this equipment is enough for (comma-separated; 'none').")
 @click.option("--foods", is_flag=True, help="List the foods instead of the exercises.")
 @catalog_option
