@@ -20,8 +20,12 @@ def kind_of(data: Any) -> Kind | None:
     if str(data.get("format", "")).startswith(PLAN_FORMAT_PREFIX):
         return "plan"
     from planner.profile import Profile
-    from planner.reassess import Reassessment
     keys = set(data)
+    # A key only a profile requires settles it, without importing the reassessment
+    # model (and the solver behind it): `planner validate` of a profile stays quick.
+    if keys & {name for name, field in Profile.model_fields.items() if field.is_required()}:
+        return "profile"
+    from planner.reassess import Reassessment
     profile_keys = set(Profile.model_fields)
     reassessment_keys = set(Reassessment.model_fields)
     # Keys both know (strength, assessment) say nothing; a tie is a profile, the commoner file.
