@@ -48,7 +48,8 @@ class InputErrors(InputError):
     def one_line(self) -> str:
         first = self.problems[0].one_line()
         more = len(self.problems) - 1
-        return first + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
+        return first + (f" (and {more} more problem{'s' if more > 1 else ''}: `planner validate` lists them)"
+                        if more else "")
 
     def lines(self) -> list[str]:
         return [problem.one_line() for problem in self.problems]

@@ -181,7 +181,7 @@ def unit_mistake(weight_kg, weight_lb, height_cm, height_in) -> tuple[str, str, 
     weight_text = f"{weight_kg:g} kg" if weight_kg is not None else f"{weight_lb:g} lb"
     height_text = f"{height_cm:g} cm" if height_cm is not None else f"{height_in:g} inches"
     said = f"{weight_text} with {height_text} is a body mass index of {index:.0f}"
-    escape = "; if it is right, add measurements_checked: true"
+    escape = "; if it is right, add measurements_checked: true"  # under client:, or changes: in a reassessment
     if weight_kg is not None and index > BMI_SUSPECT and likely(weight_kg * KG_PER_LB, cm):
         return ("weight_kg", f"{said}: was it {weight_kg:g} lb? write weight_lb: {weight_kg:g}{escape}", False)
     if weight_lb is not None and index < BMI_POSSIBLE[0] and likely(weight_lb, cm):

@@ -39,6 +39,8 @@ class ProfileChanges(Strict):
 
     weight_kg: float | None = Field(None, ge=30, le=300)
     weight_lb: float | None = Field(None, ge=66, le=662)
+    measurements_checked: bool | None = Field(None, description="The new weight is right, though unusual "
+                                              "(skips the plausibility check of body mass index).")
     days: list[Weekday] | None = None
     sessions_per_week: int | None = Field(None, ge=2, le=6)
     minutes_per_session: int | None = Field(None, ge=20, le=120)
@@ -94,7 +96,7 @@ def _updated_profile(old: Profile, re: Reassessment, source: str) -> Profile:
     client, schedule, screening, nutrition = data["client"], data["schedule"], data["screening"], data["nutrition"]
     if "weight_kg" in changes or "weight_lb" in changes:
         client.pop("weight_kg", None)
-        for key in ("weight_kg", "weight_lb"):
+        for key in ("weight_kg", "weight_lb", "measurements_checked"):
             if key in changes:
                 client[key] = changes[key]
     for key in ("days", "sessions_per_week", "minutes_per_session"):

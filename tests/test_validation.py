@@ -189,3 +189,17 @@ def test_validate_a_broken_plan_lists_its_problems(tmp_path, run_planner):
 def test_check_points_a_profile_to_validate(run_planner):
     result = run_planner("check", MARIA)
     assert result.code == 2 and f"planner validate {MARIA}" in result.err
+
+
+def test_a_real_but_unusual_new_weight_passes_once_checked(tmp_path, run_planner):
+    plan = tmp_path / "maria.json"
+    assert run_planner("generate", MARIA, "-o", plan).code == 0
+    start = json.loads(plan.read_text())["weeks"][6]["start"]
+    week7 = tmp_path / "week7.yaml"
+    week7.write_text(f"date: {start}\nchanges:\n  weight_kg: 150\n", encoding="utf-8")
+    refused = run_planner("reassess", plan, week7, "-o", tmp_path / "v2.json")
+    assert refused.code == 2 and f"{week7}:3: changes.weight_kg:" in refused.err and "was it 150 lb" in refused.err
+    week7.write_text(f"date: {start}\nchanges:\n  weight_kg: 150\n  measurements_checked: true\n", encoding="utf-8")
+    result = run_planner("reassess", plan, week7, "-o", tmp_path / "v2.json")
+    assert result.code == 0, result.err
+    assert json.loads((tmp_path / "v2.json").read_text())["profile"]["client"]["weight_kg"] == 150
