@@ -135,8 +135,12 @@ def _initials(name: str) -> str:
     return "".join(part[0] for part in name.split("_") if part and part not in UNIT_WORDS)
 
 
-def suggest(word: Any, options) -> str | None:
-    """The nearest known name to a misspelt or shortened one, or None when nothing is near."""
+def suggest(word: Any, options, *, cutoff: float = 0.6) -> str | None:
+    """The nearest known name to a misspelt or shortened one, or None when nothing is near.
+
+    Keys are few and long, so 0.6 of difflib's ratio finds `client` for `patient`;
+    values are asked with a higher cutoff so `barbell` is not offered `dumbbells`.
+    """
     if not isinstance(word, str) or not word.strip():
         return None
     options = list(dict.fromkeys(options))
@@ -155,7 +159,7 @@ def suggest(word: Any, options) -> str | None:
     initials = [o for o in options if "_" in o and len(plain) >= 2 and _initials(o) == plain]
     if len(initials) == 1:
         return initials[0]
-    close = difflib.get_close_matches(plain, options, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(plain, options, n=1, cutoff=cutoff)
     if close:
         return close[0]
     # A word inside a longer name: kidney -> ckd is beyond this, but knee -> knee_pain is not.

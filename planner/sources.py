@@ -264,11 +264,14 @@ def _describe(error: dict, model: type[BaseModel] | None = None, loc: tuple = ()
     if kind == "literal_error" and model is not None:
         _, annotation = forgiving.type_at(model, loc)
         options = forgiving.choices(annotation) if annotation is not None else ()
-        near = forgiving.suggest(value, options)
+        near = forgiving.suggest(value, options, cutoff=0.7)
         if options:
             message = "not one of " + ", ".join(options)
             if near:
                 message = f"unknown value (did you mean {near!r}?); allowed: " + ", ".join(options)
+    elif kind == "list_type" and isinstance(value, str) and len(value.replace(",", " ").split()) > 1:
+        # `days: mon wed fri` is a list written without its brackets.
+        message = f"should be a list: write [{', '.join(value.replace(',', ' ').split())}]"
     elif kind.startswith("date") or kind.startswith("datetime"):
         message = message.removeprefix("Input should be a valid date or datetime, ")
         message = f"not a date ({message}); {DATE_HINT}"
