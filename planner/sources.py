@@ -241,6 +241,15 @@ def _shown(value) -> str | None:
     return None
 
 
+def meant_key(model: type[BaseModel] | None, loc: tuple) -> str | None:
+    """For an unknown key at LOC, the known key of the same section it was probably meant as."""
+    from planner import forgiving
+    if model is None or not loc:
+        return None
+    holder, _ = forgiving.type_at(model, loc)
+    return forgiving.suggest(str(loc[-1]), holder.model_fields) if holder else None
+
+
 def _describe(error: dict, model: type[BaseModel] | None = None, loc: tuple = ()) -> str:
     """One plain sentence for a pydantic error, with the nearest known name when one is near."""
     from planner import forgiving
@@ -248,8 +257,7 @@ def _describe(error: dict, model: type[BaseModel] | None = None, loc: tuple = ()
     value = error.get("input")
     if kind == "extra_forbidden":
         name = str(loc[-1]) if loc else "?"
-        holder, _ = forgiving.type_at(model, loc) if model else (None, None)
-        near = forgiving.suggest(name, holder.model_fields) if holder else None
+        near = meant_key(model, loc)
         if near:
             return f"unknown key {name!r} (did you mean {near!r}?)"
         elsewhere = forgiving.every_key(model).get(name) if model else None
@@ -346,9 +354,7 @@ def _problems(model, doc: Document, errors: list[dict], back: dict | None = None
             continue
         seen.add(loc)
         message = _describe(error, model, loc[:-1] + ("[key]",) if dict_key else loc)
-        meant = None
-        if error.get("type") == "extra_forbidden" and "(did you mean '" in message:
-            meant = message.split("(did you mean '")[1].split("'")[0]
+        meant = meant_key(model, loc) if error.get("type") == "extra_forbidden" else None
         shown = loc
         for renamed, original in (back or {}).items():  # name the key as the file spells it
             if loc[:len(renamed)] == renamed:

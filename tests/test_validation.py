@@ -203,3 +203,10 @@ def test_a_real_but_unusual_new_weight_passes_once_checked(tmp_path, run_planner
     result = run_planner("reassess", plan, week7, "-o", tmp_path / "v2.json")
     assert result.code == 0, result.err
     assert json.loads((tmp_path / "v2.json").read_text())["profile"]["client"]["weight_kg"] == 150
+
+
+def test_a_key_in_the_wrong_section_is_told_where_it_belongs(tmp_path, run_planner):
+    path = tmp_path / "p.yaml"
+    path.write_text(MARIA.read_text().replace("condition: sarcopenia", "condition: sarcopenia\ngrip_kg: 14"))
+    result = run_planner("validate", path)
+    assert result.code == 2 and "grip_kg: unknown key 'grip_kg' here; it belongs under assessment" in result.out
