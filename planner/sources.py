@@ -330,7 +330,11 @@ def _renamed(data, renames: dict[tuple, str]):
     """The data with each unknown key (a path) renamed to the name it was probably meant as."""
     def walk(node, loc):
         if isinstance(node, dict):
-            return {renames.get(loc + (key,), key): walk(value, loc + (key,)) for key, value in node.items()}
+            out = {}
+            for key, value in node.items():
+                meant = renames.get(loc + (key,), key)
+                out[key if meant in node else meant] = walk(value, loc + (key,))  # never over a real key
+            return out
         if isinstance(node, list):
             return [walk(item, loc + (index,)) for index, item in enumerate(node)]
         return node
