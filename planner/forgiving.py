@@ -39,20 +39,20 @@ PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
 
 # --- The models' own vocabulary -----------------------------------------------------
 
-def _unwrap(annotation: Any) -> list[Any]:
+def alternatives(annotation: Any) -> list[Any]:
     """The alternatives of a type: Optional, Union and Annotated taken apart."""
     origin = get_origin(annotation)
     if origin is typing.Annotated:
-        return _unwrap(get_args(annotation)[0])
+        return alternatives(get_args(annotation)[0])
     if origin in (Union, types.UnionType):
-        return [alt for arg in get_args(annotation) for alt in _unwrap(arg)]
+        return [alt for arg in get_args(annotation) for alt in alternatives(arg)]
     return [annotation]
 
 
 def choices(annotation: Any) -> tuple[str, ...]:
     """The Literal strings a type admits (empty when it is not a closed vocabulary)."""
     found: list[str] = []
-    for alt in _unwrap(annotation):
+    for alt in alternatives(annotation):
         if get_origin(alt) is Literal:
             found.extend(arg for arg in get_args(alt) if isinstance(arg, str))
     return tuple(found)
@@ -60,18 +60,20 @@ def choices(annotation: Any) -> tuple[str, ...]:
 
 def accepts_none(annotation: Any) -> bool:
     """Whether a type admits None (an Optional)."""
-    return any(alt is type(None) for alt in _unwrap(annotation))
+    return any(alt is type(None) for alt in alternatives(annotation))
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    for alt in _unwrap(annotation):
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model a type holds (a section such as `client`), if any."""
+    for alt in alternatives(annotation):
         if isinstance(alt, type) and issubclass(alt, BaseModel):
             return alt
     return None
 
 
-def _container(annotation: Any, kind: type) -> tuple | None:
-    for alt in _unwrap(annotation):
+def container_args(annotation: Any, kind: type) -> tuple | None:
+    """The item types of a list (kind=list) or key and value types of a dict (kind=dict)."""
+    for alt in alternatives(annotation):
         if get_origin(alt) is kind:
             return get_args(alt)
     return None
@@ -83,9 +85,9 @@ def type_at(model: type[BaseModel], loc: tuple) -> tuple[type[BaseModel] | None,
     current: Any = model
     for part in loc:
         if part == "[key]":
-            args = _container(current, dict)
+            args = container_args(current, dict)
             return holder, args[0] if args else None
-        nested = _model_in(current)
+        nested = model_in(current)
         if isinstance(part, str) and nested is not None:
             field = nested.model_fields.get(part)
             holder = nested
@@ -93,11 +95,11 @@ def type_at(model: type[BaseModel], loc: tuple) -> tuple[type[BaseModel] | None,
                 return holder, None
             current = field.annotation
             continue
-        if isinstance(part, int) and _container(current, list):
-            current = _container(current, list)[0]
+        if isinstance(part, int) and container_args(current, list):
+            current = container_args(current, list)[0]
             continue
-        if isinstance(part, str) and _container(current, dict):
-            current = _container(current, dict)[1]
+        if isinstance(part, str) and container_args(current, dict):
+            current = container_args(current, dict)[1]
             continue
         return holder, None
     return holder, current
@@ -172,7 +174,7 @@ def every_key(model: type[BaseModel], prefix: tuple = ()) -> dict[str, list[tupl
     found: dict[str, list[tuple]] = {}
     for name, field in model.model_fields.items():
         found.setdefault(name, []).append(prefix)
-        nested = _model_in(field.annotation)
+        nested = model_in(field.annotation)
         if nested is not None and nested is not model:
             for key, places in every_key(nested, prefix + (name,)).items():
                 found.setdefault(key, []).extend(places)
@@ -214,13 +216,13 @@ def _as_share(field, value: Any) -> Any:
 
 
 def _forgive_value(annotation: Any, value: Any) -> Any:
-    nested = _model_in(annotation)
+    nested = model_in(annotation)
     if nested is not None and isinstance(value, dict):
         return forgive(nested, value)
-    listed = _container(annotation, list)
+    listed = container_args(annotation, list)
     if listed and isinstance(value, list):
         return [_forgive_value(listed[0], item) for item in value]
-    mapped = _container(annotation, dict)
+    mapped = container_args(annotation, dict)
     if mapped and isinstance(value, dict):
         key_choices = choices(mapped[0])
         return {(canonical(k, key_choices) or k) if isinstance(k, str) else k: _forgive_value(mapped[1], v)

@@ -19,7 +19,7 @@ from typing import Any, get_origin
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from planner.forgiving import _container, _model_in, _unwrap, choices
+from planner.forgiving import alternatives, choices, container_args, model_in
 
 COMMENT_COLUMN = 34
 WIDTH = 100
@@ -91,7 +91,7 @@ def _section(model: type[BaseModel], path: tuple, examples: dict, depth: int) ->
         if extra.get("template") is False:  # derived keys, written by the planner itself
             continue
         key_path = path + (name,)
-        nested = _model_in(field.annotation)
+        nested = model_in(field.annotation)
         required = field.is_required()
         about = _about(field, required)
         if nested is not None and key_path not in examples:
@@ -118,12 +118,12 @@ def _value(field, key_path: tuple, examples: dict, required: bool) -> tuple[Any,
         return default, True
     options = _options(field.annotation)
     if options:
-        return ([options[0]] if _container(field.annotation, list) else options[0]), required
+        return ([options[0]] if container_args(field.annotation, list) else options[0]), required
     return (_fallback(field.annotation) if required else None), required
 
 
 def _fallback(annotation) -> Any:
-    for alt in _unwrap(annotation):
+    for alt in alternatives(annotation):
         if alt in (int, float):
             return 0
         if alt is dt.date:
@@ -138,7 +138,7 @@ def _fallback(annotation) -> Any:
 
 
 def _options(annotation) -> tuple[str, ...]:
-    listed = _container(annotation, list)
+    listed = container_args(annotation, list)
     return choices(listed[0]) if listed else choices(annotation)
 
 
@@ -154,7 +154,7 @@ def _about(field, required: bool) -> str:
     if low is not None and high is not None and "..".join(map(str, (low, high))) not in (field.description or ""):
         parts.append(f"{low:g}..{high:g}")
     default = field.get_default(call_default_factory=True)
-    if default not in (None, PydanticUndefined, [], {}) and not required and not _model_in(field.annotation):
+    if default not in (None, PydanticUndefined, [], {}) and not required and not model_in(field.annotation):
         parts.append(f"default {_yaml(default)}")
     return "; ".join(parts)
 
