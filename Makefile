@@ -20,7 +20,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	mkdir -p out
 	$(BIN)/planner generate examples/maria-sarcopenia.yaml -o out/maria-sarcopenia.pdf --force
-	@echo "Programme written to out/maria-sarcopenia.pdf"
+	@echo "Programme written to out/maria-sarcopenia.pdf (its plan record: out/maria-sarcopenia.json)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

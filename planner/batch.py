@@ -42,16 +42,41 @@ def collect_profiles(paths: list[Path]) -> list[Path]:
             found.append(path)
     if not found:
         raise InputError("no profiles found (.yaml, .yml or .json)", file=", ".join(map(str, paths)))
-    stems = [p.stem for p in found]
-    duplicates = sorted({s for s in stems if stems.count(s) > 1})
-    if duplicates:
-        raise InputError(f"two profiles would write the same output name: {', '.join(duplicates)}")
     return found
 
 
+def refuse_same_names(profiles: list[Path]) -> None:
+    """Two profiles named alike would write the same output file."""
+    stems = [p.stem for p in profiles]
+    duplicates = sorted({s for s in stems if stems.count(s) > 1})
+    if duplicates:
+        raise InputError(f"two profiles would write the same output name: {', '.join(duplicates)}")
+
+
+def not_profiles(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Split the files into profiles and (file, kind) for the reassessment and plan files among them.
+
+    A file that cannot be read stays with the profiles, so its fault is reported.
+    """
+    from planner.kinds import kind_of
+    from planner.sources import read_document
+    profiles, skipped = [], []
+    for path in paths:
+        try:
+            kind = kind_of(read_document(path).data)
+        except PlannerError:
+            kind = None
+        if kind in ("reassessment", "plan"):
+            skipped.append((path, kind))
+        else:
+            profiles.append(path)
+    return profiles, skipped
+
+
 def build_one(profile_path: str, out_path: str, fmt: str, force: bool, paper: str,
-              catalog_folder: str | None, inputs: tuple[str, ...] = ()) -> Outcome:
-    """Generate and write one programme; every failure, a bug too, becomes an Outcome.
+              catalog_folder: str | None, inputs: tuple[str, ...] = (),
+              record_path: str | None = None) -> Outcome:
+    """Generate and write one programme (and its plan record); every failure, a bug too, becomes an Outcome.
 
     One crashing profile must not take the batch (and its summary) down with it.
     """
@@ -62,7 +87,8 @@ def build_one(profile_path: str, out_path: str, fmt: str, force: bool, paper: st
 
     started = time.perf_counter()
     try:
-        check_output(out_path, force=force, inputs=inputs or (profile_path,))
+        for path in filter(None, (out_path, record_path)):
+            check_output(path, force=force, inputs=inputs or (profile_path,))
         profile = load_profile(profile_path)
         if fmt == "pdf":
             from planner.glyphs import check_printable, printed_profile_text
@@ -75,7 +101,12 @@ def build_one(profile_path: str, out_path: str, fmt: str, force: bool, paper: st
             from planner.render import render_document
             data = render_document(plan, fmt, catalog=catalog, paper=paper)
         write_atomic(out_path, data, force=force, inputs=inputs or (profile_path,))
-        return Outcome(profile_path, out_path, 0, "ok", time.perf_counter() - started)
+        written = out_path
+        if record_path:
+            write_atomic(record_path, plan.to_json().encode("utf-8"), force=force,
+                         inputs=inputs or (profile_path,))
+            written += ", " + record_path
+        return Outcome(profile_path, written, 0, "ok", time.perf_counter() - started)
     except PlannerError as exc:
         return Outcome(profile_path, None, exc.exit_status, exc.one_line(), time.perf_counter() - started)
     except OSError as exc:
@@ -174,14 +205,21 @@ def _build_all(tasks: list[tuple], workers: int, bar) -> dict[int, Outcome]:
 
 
 def run_batch(paths: list[Path], *, out_dir: Path | None, fmt: str, force: bool, paper: str,
-              catalog_folder: str | None, jobs: int | None) -> int:
+              catalog_folder: str | None, jobs: int | None, record: bool = True) -> int:
     """Build every profile; print a line per failure, a progress bar and a summary. Returns the worst exit status.
 
-    SIGINT and SIGTERM stop the batch within a second or two: workers are terminated,
-    temporary files removed, finished programmes kept, the summary printed, and the
-    exit status is 130 or 143.
+    Reassessment and plan files among the inputs are skipped with a note. SIGINT and
+    SIGTERM stop the batch within a second or two: workers are terminated, temporary
+    files removed, finished programmes kept, the summary printed, and the exit status
+    is 130 or 143.
     """
-    profiles = collect_profiles(paths)
+    profiles, skipped = not_profiles(collect_profiles(paths))
+    if not profiles:
+        for path, kind in skipped:
+            click.echo(f"{path}: skipped, a {kind} file, not a profile", err=True)
+        raise InputError("no profiles found, only reassessment or plan files",
+                         file=", ".join(map(str, paths)))
+    refuse_same_names(profiles)
     # Import the solver and load the catalog once, before the workers fork, so each
     # worker starts warm instead of repeating ~0.5 s of start-up.
     from planner.catalog import default_catalog
@@ -200,8 +238,9 @@ def run_batch(paths: list[Path], *, out_dir: Path | None, fmt: str, force: bool,
     workers = max(1, min(jobs or os.cpu_count() or 1, len(profiles)))
     started = time.perf_counter()
     inputs = tuple(str(p) for p in profiles)  # no programme may overwrite any profile of the run
-    tasks = [(str(p), str(out_dir / f"{p.stem}.{fmt}"), fmt, force, paper, catalog_folder, inputs)
-             for p in profiles]
+    # The plan record is saved beside each print, as for one profile (x.pdf -> x.json).
+    tasks = [(str(p), str(out_dir / f"{p.stem}.{fmt}"), fmt, force, paper, catalog_folder, inputs,
+              str(out_dir / f"{p.stem}.json") if record and fmt != "json" else None) for p in profiles]
     interrupted = None
     outcomes: dict[int, Outcome] = {}
     previous = {}
@@ -219,20 +258,26 @@ def run_batch(paths: list[Path], *, out_dir: Path | None, fmt: str, force: bool,
             signal.signal(sig, handler)
         if interrupted is not None:
             _remove_leftovers(tasks)
-    return _summarise(tasks, outcomes, interrupted, workers, time.perf_counter() - started)
+    return _summarise(tasks, outcomes, skipped, interrupted, workers, time.perf_counter() - started)
 
 
-def _summarise(tasks, outcomes: dict[int, Outcome], interrupted: Interrupted | None, workers: int,
+def _summarise(tasks, outcomes: dict[int, Outcome], skipped, interrupted: Interrupted | None, workers: int,
                elapsed: float) -> int:
-    """One line per failure, then the summary; the worst exit status (128 + signal when interrupted)."""
+    """One line per failure, one per file, then the summary; the worst exit status (128 + signal when interrupted)."""
     finished = [outcomes[i] for i in sorted(outcomes)]
     failures = [o for o in finished if o.status != 0]
     for outcome in failures:
         click.echo(f"planner: {outcome.message}" if outcome.profile in outcome.message
                    else f"planner: {outcome.profile}: {outcome.message}", err=True)
+    for outcome in finished:
+        click.echo(f"{outcome.profile}: " + (f"written {outcome.output}" if outcome.status == 0
+                                             else f"refused (exit {outcome.status})"))
+    for path, kind in skipped:
+        click.echo(f"{path}: skipped, a {kind} file, not a profile")
     rate = len(finished) / elapsed if elapsed > 0 else 0.0
     summary = (f"{len(finished) - len(failures)} written, {len(failures)} refused, "
-               f"{len(finished)} profiles in {elapsed:.1f} s ({rate:.1f} per second, {workers} core(s))")
+               + (f"{len(skipped)} skipped, " if skipped else "")
+               + f"{len(finished)} profiles in {elapsed:.1f} s ({rate:.1f} per second, {workers} core(s))")
     if interrupted is not None:
         summary += f"; interrupted by {interrupted}: {len(tasks) - len(finished)} not built"
     click.echo(summary)

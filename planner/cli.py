@@ -89,49 +89,68 @@ paper_option = click.option("--paper", type=click.Choice(["a4", "letter"]), defa
                             show_default=True, help="Paper size for PDF and print.")
 format_option = click.option("--format", "fmt", type=click.Choice(FORMATS),
                              help="Output format; default: from OUT's suffix, else pdf.")
+record_option = click.option("--record/--no-record", default=True, show_default=True,
+                             help="Save the plan record beside what is printed (x.pdf -> x.json).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="planner")
 def cli() -> None:
-    """Build and print progressive exercise and protein plans for recovering lost muscle."""
+    """Build and print progressive exercise and protein plans for recovering lost muscle.
+
+    \b
+    A first programme:
+      planner init -o maria.yaml          a commented profile to fill in
+      planner validate maria.yaml         every problem at once
+      planner generate maria.yaml -o maria.pdf   (also saves maria.json)
+      planner reassess maria.pdf week6.yaml      (maria.v2.pdf and maria.v2.json)
+
+    \b
+    Shell completion (bash; zsh and fish alike):
+      eval "$(_PLANNER_COMPLETE=bash_source planner)"
+    """
 
 
 @cli.command()
 @click.argument("profiles", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--out", type=click.Path(), help="Output file (one profile) or folder (several).")
+@click.option("-o", "--out", "outs", multiple=True, type=click.Path(),
+              help="Output file, by its suffix (.pdf .html .ics .json); give -o again for more "
+                   "(-o x.pdf -o x.ics). Several profiles: a folder. Default: PROFILE's name, "
+                   "in the current folder, as pdf.")
 @format_option
-@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@record_option
+@click.option("--force", is_flag=True, help="Overwrite existing output files (and the plan record).")
 @paper_option
 @catalog_option
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Profiles built in parallel (batch mode); default: all cores.")
-def generate(profiles, out, fmt, force, paper, catalog_folder, jobs) -> None:
-    """Build the plan for PROFILE and write it (PDF, HTML, JSON or calendar)."""
+def generate(profiles, outs, fmt, record, force, paper, catalog_folder, jobs) -> None:
+    """Build the plan for PROFILE and write it (PDF, HTML, JSON or calendar).
+
+    The plan record (the plan as JSON, which `planner reassess` reads) is saved
+    beside whatever is printed: x.pdf -> x.json, unless --no-record.
+    """
     paths = [Path(p) for p in profiles]
     if len(paths) > 1 or paths[0].is_dir():
+        if len(outs) > 1:
+            raise InputError("with several profiles give one -o: the folder to write into")
         from planner.batch import run_batch
-        worst = run_batch(paths, out_dir=Path(out) if out else None, fmt=fmt or "pdf", force=force,
-                             paper=paper, catalog_folder=catalog_folder, jobs=jobs)
+        worst = run_batch(paths, out_dir=Path(outs[0]) if outs else None, fmt=fmt or "pdf", force=force,
+                          paper=paper, catalog_folder=catalog_folder, jobs=jobs, record=record)
         sys.exit(worst)
     from planner.profile import load_profile
-    from planner.output import check_output, is_stdout, write_atomic
-    out_path = Path(out) if out else None
-    chosen = _format_for(None if is_stdout(out) else out_path, fmt)
-    if out_path is None:
-        out_path = Path(paths[0].stem + "." + chosen)
-    check_output(out_path, force=force, inputs=paths)
+    targets = plan_outputs(outs, fmt, default=Path(paths[0].stem), record=record)
+    refuse_existing(targets, force, inputs=paths)
     profile = load_profile(paths[0])  # before the solver is imported: bad input is refused at once
-    if chosen == "pdf":
+    if any(chosen == "pdf" for _, chosen in targets):
         from planner.glyphs import check_printable, printed_profile_text
         check_printable(printed_profile_text(profile), file=str(paths[0]))
     _one_document()
     from planner.pipeline import build_plan
     catalog = _catalog(catalog_folder)
     plan = with_file(paths[0], build_plan, profile, catalog)
-    write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force, inputs=paths)
-    click.echo(f"wrote {_shown(out_path)} ({chosen}, {len(plan.weeks)} weeks, "
-               f"{sum(len(w.sessions) for w in plan.weeks)} sessions)", err=is_stdout(out_path))
+    summary = f"{len(plan.weeks)} weeks, {sum(len(w.sessions) for w in plan.weeks)} sessions"
+    write_outputs(plan, targets, catalog, paper, force, summary, inputs=paths, source=str(paths[0]))
     for warning in plan.warnings:
         click.echo(f"warning: {warning}", err=True)
 
@@ -139,33 +158,49 @@ def generate(profiles, out, fmt, force, paper, catalog_folder, jobs) -> None:
 @cli.command()
 @click.argument("plan_file", type=click.Path())
 @click.argument("reassessment_file", type=click.Path())
-@click.option("-o", "--out", type=click.Path(), help="Output file; default: PLAN stem with the new version.")
-@format_option
-@click.option("--force", is_flag=True, help="Overwrite an existing output file (never the input plan).")
+@click.option("-o", "--out", "outs", multiple=True, type=click.Path(),
+              help="Output file, by its suffix; give -o again for more. Default: PLAN's name with "
+                   "the new version (maria.v2.json), and the same print again when PLAN is a "
+                   "PDF, HTML or calendar file (maria.v2.pdf).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Format of the default output; default: the kind PLAN is (pdf for x.pdf), "
+                   "json for a plan record. With one -o: instead of its suffix.")
+@record_option
+@click.option("--force", is_flag=True, help="Overwrite existing output files (never the input plan).")
 @paper_option
 @catalog_option
-def reassess(plan_file, reassessment_file, out, fmt, force, paper, catalog_folder) -> None:
-    """Rebuild the weeks from the reassessment date on; earlier weeks stay as they were."""
+def reassess(plan_file, reassessment_file, outs, fmt, record, force, paper, catalog_folder) -> None:
+    """Rebuild the weeks from the reassessment date on; earlier weeks stay as they were.
+
+    PLAN may be the plan record (x.json) or the programme printed from it
+    (x.pdf, x.html, x.ics): the record x.json beside it is read. The new plan
+    record is saved beside whatever is printed, unless --no-record.
+    """
     from planner.reassess import load_reassessment, reassess_plan
     from planner.planfile import load_plan
-    from planner.output import is_stdout, write_atomic
+    from planner.output import is_stdout
+    given = Path(plan_file)
+    record_path = plan_record_for(given)
     _one_document()
-    old = load_plan(plan_file, gate=True, catalog_dir=catalog_folder)
+    old = load_plan(record_path, gate=True, catalog_dir=catalog_folder)
     reassessment = load_reassessment(reassessment_file)
     catalog = _catalog(catalog_folder)
     new = reassess_plan(old, reassessment, catalog, source=str(reassessment_file))
-    out_path = Path(out) if out else _versioned_name(Path(plan_file), new.version, fmt or "json")
-    chosen = _format_for(None if is_stdout(out_path) else out_path, fmt or ("json" if is_stdout(out_path) else None))
-    if chosen == "pdf":
-        from planner.glyphs import check_plan_printable
-        check_plan_printable(new, file=str(reassessment_file))
-    if not is_stdout(out_path) and out_path.resolve() == Path(plan_file).resolve():
-        raise InputError("would overwrite the plan being reassessed; choose another -o", file=str(out_path))
-    write_atomic(out_path, _rendered(new, chosen, catalog, paper), force=force,
-                 inputs=[plan_file, reassessment_file])
-    click.echo(f"wrote {_shown(out_path)} (version {new.version}, rebuilt from week "
-               f"{new.history[-1].rebuilt_from_week}, decision: {new.history[-1].decision})",
-               err=is_stdout(out_path))
+    if outs:
+        targets = plan_outputs(outs, fmt, default=None, record=record)
+    else:
+        printed = {".pdf": "pdf", ".html": "html", ".htm": "html", ".ics": "ics"}.get(given.suffix.lower())
+        chosen = fmt or printed or "json"
+        first = _versioned_name(record_path, new.version, chosen)
+        targets = plan_outputs((str(first),), None, default=None, record=record)
+    for target, _ in targets:
+        if not is_stdout(target) and target.resolve() in (given.resolve(), record_path.resolve()):
+            raise InputError("would overwrite the plan being reassessed; choose another -o", file=str(target))
+    inputs = [given, record_path, Path(reassessment_file)]
+    refuse_existing(targets, force, inputs=inputs)
+    summary = (f"version {new.version}, rebuilt from week {new.history[-1].rebuilt_from_week}, "
+               f"decision: {new.history[-1].decision}")
+    write_outputs(new, targets, catalog, paper, force, summary, inputs=inputs, source=str(reassessment_file))
     for warning in new.warnings:
         click.echo(f"warning: {warning}", err=True)
 
@@ -183,31 +218,128 @@ def _versioned_name(plan_path: Path, version: int, fmt: str) -> Path:
     return plan_path.with_name(f"{stem}.v{version}.{fmt}")
 
 
+def plan_outputs(outs: tuple[str, ...], fmt: str | None, *, default: Path | None,
+                 record: bool) -> list[tuple[Path, str]]:
+    """The files to write, each with its format, the plan record last.
+
+    Each -o follows its suffix (or --format, with one -o); without -o, DEFAULT
+    plus the format's suffix. The record (the plan JSON) goes beside the first
+    print, x.pdf -> x.json, unless one output is JSON already or RECORD is off.
+    """
+    if len(outs) > 1 and fmt:
+        raise InputError("with several -o, each output's suffix names its format; leave out --format")
+    if outs:
+        targets = [(Path(out), _format_for(Path(out), fmt)) for out in outs]
+    else:
+        chosen = fmt or "pdf"
+        targets = [(default.with_name(default.name + "." + chosen), chosen)]
+    paths = [path for path, _ in targets]
+    repeated = sorted({str(p) for p in paths if paths.count(p) > 1})
+    if repeated:
+        raise InputError("is named twice by -o", file=repeated[0])
+    files = [path for path in paths if str(path) != "-"]  # `-o -` is standard output: nothing beside it
+    if record and files and all(chosen != "json" for _, chosen in targets):
+        beside = files[0].with_suffix(".json")
+        if beside in paths:  # x.json.pdf? then x.json.json
+            beside = files[0].with_name(files[0].name + ".json")
+        targets.append((beside, "json"))
+    return targets
+
+
+def refuse_existing(targets: list[tuple[Path, str]], force: bool, inputs=()) -> None:
+    """Refuse before any work an output that could not be written: nothing is written then.
+
+    Exists without --force (exit 2), not a regular file or one of the run's own
+    inputs (exit 5): see planner.output.check_output.
+    """
+    from planner.output import check_output
+    for path, _ in targets:
+        check_output(path, force=force, inputs=inputs)
+
+
+def write_outputs(plan, targets: list[tuple[Path, str]], catalog, paper: str, force: bool,
+                  summary: str, *, inputs=(), source: str | None = None) -> None:
+    """Render every output first, then write them; a line per file written.
+
+    A PDF is refused (exit 2) before rendering when some printed text has no glyph
+    in any installed font, rather than printing empty boxes.
+    """
+    from planner.output import is_stdout, write_atomic
+    if any(chosen == "pdf" for _, chosen in targets):
+        from planner.glyphs import check_plan_printable
+        check_plan_printable(plan, file=source)
+    rendered = [(path, chosen, _rendered(plan, chosen, catalog, paper)) for path, chosen in targets]
+    records = [path for path, chosen in targets if chosen == "json"]
+    for path, chosen, data in rendered:
+        write_atomic(path, data, force=force, inputs=inputs)
+        if chosen == "json" and len(targets) > 1 and path == records[-1]:
+            click.echo(f"wrote {path} (plan record, read by `planner reassess`)")
+        else:
+            click.echo(f"wrote {_shown(path)} ({chosen}, {summary})", err=is_stdout(path))
+
+
+PRINTED_SUFFIXES = (".pdf", ".html", ".htm", ".ics")
+
+
+def plan_record_for(path: Path) -> Path:
+    """The plan record to read for PATH: PATH itself, or for a printed programme the x.json beside it."""
+    if path.suffix.lower() not in PRINTED_SUFFIXES:
+        return path
+    record = path.with_suffix(".json")
+    if not record.exists():
+        raise InputError(f"is a printed programme and its plan record {record} is missing; "
+                         "give the plan JSON (generate and reassess save it beside the print "
+                         "unless --no-record)", file=str(path))
+    return record
+
+
 @cli.command()
 @click.argument("plan_file", type=click.Path())
-@click.option("-o", "--out", type=click.Path(), help="Output file; default: PLAN stem with the format's suffix.")
+@click.option("-o", "--out", type=click.Path(), help="Output file; default: PLAN's name with the format's "
+              "suffix, beside PLAN (maria.json -> maria.pdf).")
 @format_option
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @paper_option
 @catalog_option
 def render(plan_file, out, fmt, force, paper, catalog_folder) -> None:
-    """Render a saved plan again (for reprinting after a reassessment)."""
+    """Render a saved plan again (for reprinting after a reassessment).
+
+    PLAN may be the plan record (x.json) or a programme printed from it (x.pdf):
+    the record x.json beside it is read.
+    """
     from planner.planfile import load_plan
     from planner.output import check_output, is_stdout, write_atomic
     out_path = Path(out) if out else None
     chosen = _format_for(None if is_stdout(out) else out_path, fmt)
     out_path = out_path or Path(plan_file).with_suffix("." + chosen)
-    if not is_stdout(out_path) and out_path.resolve() == Path(plan_file).resolve():
+    record_path = plan_record_for(Path(plan_file))
+    if not is_stdout(out_path) and out_path.resolve() == record_path.resolve():
         raise InputError("would overwrite the plan itself; choose another -o", file=str(out_path))
-    check_output(out_path, force=force, inputs=[plan_file])
+    check_output(out_path, force=force, inputs=[plan_file, record_path])
     _one_document()
-    plan = load_plan(plan_file, gate=True, catalog_dir=catalog_folder)
+    plan = load_plan(record_path, gate=True, catalog_dir=catalog_folder)
     if chosen == "pdf":
         from planner.glyphs import check_plan_printable
         check_plan_printable(plan, file=str(plan_file))
     catalog = _catalog(catalog_folder)
-    write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force, inputs=[plan_file])
+    write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force,
+                 inputs=[plan_file, record_path])
     click.echo(f"wrote {_shown(out_path)} ({chosen}, version {plan.version})", err=is_stdout(out_path))
+
+
+def _not_a_profile(path: Path) -> None:
+    """A profile or reassessment given to `check` is pointed to `validate`, not called 'not JSON'."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return
+    from planner.kinds import kind_of
+    from planner.sources import read_document
+    try:
+        kind = kind_of(read_document(path).data)
+    except PlannerError:
+        return
+    if kind in ("profile", "reassessment"):
+        raise InputError(f"is a {kind}; `planner check` re-checks a plan (JSON). "
+                         f"Use `planner validate {path}` to check a {kind}", file=str(path))
 
 
 @cli.command()
@@ -217,6 +349,7 @@ def render(plan_file, out, fmt, force, paper, catalog_folder) -> None:
 def check(plan_file, previous, catalog_folder) -> None:
     """Re-check every rule on a saved plan, independently of the solver."""
     from planner.verify import check_file
+    _not_a_profile(Path(plan_file))
     try:
         violations = check_file(plan_file, previous_path=previous, catalog_dir=catalog_folder)
     except ValueError as exc:
@@ -239,6 +372,52 @@ def _readable_plan(plan_file) -> None:
 
 
 @cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+def validate(files) -> None:
+    """Check profiles, reassessments and plans without building anything.
+
+    Says which kind each FILE is and lists every problem at once, one a line as
+    file:line: key: what. Exit status 2 when any file has a problem, else 0.
+    """
+    from planner.validation import validate_file
+    bad = 0
+    for name in files:
+        kind, problems = validate_file(name)
+        if not problems:
+            click.echo(f"{name}: {kind}, valid")
+            continue
+        bad += 1
+        click.echo(f"{name}: {kind or 'unknown kind'}, {len(problems)} problem{'s' if len(problems) > 1 else ''}:")
+        for problem in problems:
+            click.echo(problem.one_line())
+    if bad:
+        click.echo(f"{bad} of {len(files)} file(s) have problems", err=True)
+        sys.exit(2)
+
+
+@cli.command()
+@click.option("--condition", type=click.Choice(sorted(__import__("planner.vocab").vocab.CONDITIONS)),
+              default="sarcopenia", show_default=True, help="The condition the profile starts from.")
+@click.option("--reassessment", is_flag=True, help="A reassessment file instead of a profile.")
+@click.option("-o", "--out", type=click.Path(), help="File to write; default: print to the screen.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(condition, reassessment, out, force) -> None:
+    """Write a commented profile (or reassessment) to start from.
+
+    Every key is listed with its meaning and allowed values, and example values
+    where only you know the answer; as written it passes `planner validate`.
+    """
+    from planner.template import profile_template, reassessment_template
+    text = reassessment_template() if reassessment else profile_template(condition)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    from planner.output import write_atomic
+    write_atomic(Path(out), text, force=force)
+    click.echo(f"wrote {out}; fill it in, then `planner validate {out}`", err=True)
+
+
+@cli.command()
 @click.option("--plan", "which", flag_value="plan", help="The plan's schema instead of the profile's.")
 @click.option("--profile", "which", flag_value="profile", default=True, help="The profile's schema (default).")
 def schema(which) -> None:
@@ -256,8 +435,9 @@ def catalog() -> None:
 
 
 @catalog.command("list")
-@click.option("--muscle", type=click.Choice(sorted(__import__("planner.vocab").vocab.MUSCLE_GROUPS)))
-@click.option("--modality", type=click.Choice(["land", "seated", "aquatic"]))
+@click.option("--muscle", type=click.Choice(sorted(__import__("planner.vocab").vocab.MUSCLE_GROUPS)),
+              help="Only exercises for this muscle group; default: all.")
+@click.option("--modality", type=click.Choice(["land", "seated", "aquatic"]), help="Only this modality; default: all.")
 @click.option("--equipment", help="Only exercises this equipment is enough for (comma-separated; 'none').")
 @click.option("--foods", is_flag=True, help="List the foods instead of the exercises.")
 @catalog_option
@@ -314,7 +494,8 @@ def main() -> None:
                                 "PLANNER_DEBUG=1 shows the traceback") from None
         _done()
     except PlannerError as exc:
-        _say_to_stderr(f"planner: {exc.one_line()}")
+        for line in exc.lines():
+            _say_to_stderr(f"planner: {line}")
         _silence_stdout()
         sys.exit(exc.exit_status)
     except click.exceptions.Exit as exc:

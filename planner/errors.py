@@ -12,6 +12,10 @@ class PlannerError(Exception):
     def one_line(self) -> str:
         return " ".join(str(self).split())
 
+    def lines(self) -> list[str]:
+        """What the command line prints, one problem a line."""
+        return [self.one_line()]
+
 
 class InputError(PlannerError):
     """Bad input: names the file, the key (and line where known) and what is wrong."""
@@ -27,6 +31,28 @@ class InputError(PlannerError):
         if key:
             where += f"{key}: "
         super().__init__(where + message)
+
+
+class InputErrors(InputError):
+    """Every problem found in one file at once, each its own line (`file:line: key: what`).
+
+    The first problem's file, key and line stand for the whole, so code that
+    expects one InputError still finds them.
+    """
+
+    def __init__(self, problems: list[InputError]):
+        self.problems = problems
+        first = problems[0]
+        super().__init__(first.message, file=first.file, key=first.key, line=first.line)
+
+    def one_line(self) -> str:
+        first = self.problems[0].one_line()
+        more = len(self.problems) - 1
+        return first + (f" (and {more} more problem{'s' if more > 1 else ''}: `planner validate` lists them)"
+                        if more else "")
+
+    def lines(self) -> list[str]:
+        return [problem.one_line() for problem in self.problems]
 
 
 class SafetyRefusal(PlannerError):

@@ -61,6 +61,39 @@ def plausible_date(value: dt.date | None) -> dt.date | None:
         raise ValueError(f"{value.isoformat()} is outside the years {EARLIEST_DATE.year}..{LATEST_DATE.year}")
     return value
 
+MRC_WRITTEN = re.compile(r"^\s*([0-5])\s*([+-])\s*$")
+
+
+def mrc_grade(value) -> int | None:
+    """The numeric MRC grade of a grade as clinicians write it: 4, '4', '4-' and '4+' are all 4.
+
+    The + and - are finer shades some clinics record (MRC 1976 lists 0-5 only), so
+    a rule works with the whole grade; the written form is kept in the profile.
+    None when the value is no grade at all.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        match = MRC_WRITTEN.match(value) or re.match(r"^\s*([0-5])\s*$", value)
+        return int(match[1]) if match else None
+    return None
+
+
+def written_grades(grades) -> tuple[dict, dict]:
+    """Grades with shades ('4-') as their numeric grade, and those shades as written."""
+    if not isinstance(grades, dict):
+        return grades, {}
+    numeric, written = {}, {}
+    for muscle, grade in grades.items():
+        if isinstance(grade, str) and MRC_WRITTEN.match(grade):
+            numeric[muscle] = mrc_grade(grade)
+            written[muscle] = grade.replace(" ", "")
+        else:
+            numeric[muscle] = grade
+    return numeric, written
+
 
 def mrc_grades(grades: dict[str, int]) -> dict[str, int]:
     """Grades on the MRC scale 0..5, in the catalog's muscle order."""
@@ -98,18 +131,24 @@ class Client(Strict):
             raise ValueError("name contains control characters")
         return value.strip()
 
+    measurements_checked: bool = Field(False, description="The weight and height are right as written, "
+                                       "though unusual (skips the plausibility check of body mass index).")
+
     @model_validator(mode="after")
     def _normalise_units(self) -> "Client":
         if self.weight_kg is not None and self.weight_lb is not None:
             raise KeyedError("weight_lb", "give weight_kg or weight_lb, not both")
         if self.weight_kg is None and self.weight_lb is None:
             raise KeyedError("weight_kg", "weight_kg (or weight_lb) is required")
-        kg = self.weight_kg if self.weight_kg is not None else round(self.weight_lb * KG_PER_LB, 1)
-        if not 30 <= kg <= 300:
-            raise KeyedError("weight_kg" if self.weight_lb is None else "weight_lb", f"weight {kg:g} kg is outside 30..300 kg")
         if self.height_cm is not None and self.height_in is not None:
             raise KeyedError("height_in", "give height_cm or height_in, not both")
+        kg = self.weight_kg if self.weight_kg is not None else round(self.weight_lb * KG_PER_LB, 1)
         cm = self.height_cm if self.height_in is None else round(self.height_in * CM_PER_IN, 1)
+        mistake = unit_mistake(self.weight_kg, self.weight_lb, self.height_cm, self.height_in)
+        if mistake and (not self.measurements_checked or mistake[2]):
+            raise KeyedError(mistake[0], mistake[1])
+        if not 30 <= kg <= 300:
+            raise KeyedError("weight_kg" if self.weight_lb is None else "weight_lb", f"weight {kg:g} kg is outside 30..300 kg")
         if cm is not None and not 100 <= cm <= 250:
             raise KeyedError("height_cm" if self.height_in is None else "height_in", f"height {cm:g} cm is outside 100..250 cm")
         object.__setattr__(self, "weight_kg", float(kg))
@@ -117,6 +156,62 @@ class Client(Strict):
         object.__setattr__(self, "height_cm", None if cm is None else float(cm))
         object.__setattr__(self, "height_in", None)
         return self
+
+
+# Plausibility of weight and height (issue 14): a body mass index outside 13..60 is
+# almost never a real adult, and inside it a pound or inch figure written as kg or cm
+# still shows: 150 "kg" at 165 cm is 55, the same 150 lb is 25. A number a clinician
+# copied in the wrong unit would set protein (g/kg) wrong for twelve weeks.
+BMI_POSSIBLE = (13, 60)
+BMI_LIKELY = (16, 40)    # where the other reading must land for us to name it
+BMI_SUSPECT = 45         # above this, a weight that reads normal as pounds is named
+
+
+def bmi(kg: float, cm: float) -> float:
+    """Body mass index, kg/m2."""
+    return kg / (cm / 100) ** 2
+
+
+def unit_mistake(weight_kg, weight_lb, height_cm, height_in) -> tuple[str, str, bool] | None:
+    """(key, the likely mistake in words, impossible) for weight and height that look wrong.
+
+    `impossible` is true when the value cannot be right at all (outside the ranges);
+    otherwise `measurements_checked: true` lets an unusual but real body through.
+    """
+    def likely(kg, cm):
+        return BMI_LIKELY[0] <= bmi(kg, cm) <= BMI_LIKELY[1]
+
+    # Single values in the other unit, outside the ranges whatever the other value.
+    if weight_lb is not None and weight_lb * KG_PER_LB < 30 and 30 <= weight_lb <= 300:
+        return ("weight_lb", f"{weight_lb:g} lb is {weight_lb * KG_PER_LB:.1f} kg, below 30 kg: "
+                f"was it {weight_lb:g} kg? write weight_kg: {weight_lb:g}", True)
+    if height_cm is not None and 48 <= height_cm < 100:
+        return ("height_cm", f"{height_cm:g} cm is below 100 cm: was it {height_cm:g} inches? "
+                f"write height_in: {height_cm:g}", True)
+    if height_in is not None and 100 <= height_in <= 250:
+        return ("height_in", f"{height_in:g} inches is {height_in * CM_PER_IN:.0f} cm: was it "
+                f"{height_in:g} cm? write height_cm: {height_in:g}", True)
+    kg = weight_kg if weight_kg is not None else (weight_lb * KG_PER_LB if weight_lb is not None else None)
+    cm = height_cm if height_cm is not None else (height_in * CM_PER_IN if height_in is not None else None)
+    if kg is None or cm is None or not (30 <= kg <= 300 and 100 <= cm <= 250):
+        return None
+    index = bmi(kg, cm)
+    weight_key = "weight_kg" if weight_kg is not None else "weight_lb"
+    weight_text = f"{weight_kg:g} kg" if weight_kg is not None else f"{weight_lb:g} lb"
+    height_text = f"{height_cm:g} cm" if height_cm is not None else f"{height_in:g} inches"
+    said = f"{weight_text} with {height_text} is a body mass index of {index:.0f}"
+    escape = "; if it is right, add measurements_checked: true"  # under client:, or changes: in a reassessment
+    if weight_kg is not None and index > BMI_SUSPECT and likely(weight_kg * KG_PER_LB, cm):
+        return ("weight_kg", f"{said}: was it {weight_kg:g} lb? write weight_lb: {weight_kg:g}{escape}", False)
+    if weight_lb is not None and index < BMI_POSSIBLE[0] and likely(weight_lb, cm):
+        return ("weight_lb", f"{said}: was it {weight_lb:g} kg? write weight_kg: {weight_lb:g}{escape}", False)
+    if not BMI_POSSIBLE[0] <= index <= BMI_POSSIBLE[1]:
+        if likely(cm, kg):  # swapped: 170 kg and 60 cm cannot pass the ranges, 160 and 110 can
+            return (weight_key, f"{said}: are weight and height swapped? weight {cm:g}, height {kg:g}{escape}",
+                    False)
+        return (weight_key, f"{said}, outside {BMI_POSSIBLE[0]}..{BMI_POSSIBLE[1]}: check the weight and "
+                f"the height and their units{escape}", False)
+    return None
 
 
 class Schedule(Strict):
@@ -245,7 +340,11 @@ class Profile(Strict):
     limitations: list[Limitation] = Field(default_factory=list)
     targets: list[MuscleGroup | Literal["all"]] = Field(default_factory=lambda: ["all"], validate_default=True,
                                                        description="Muscle groups to train; [all] = the twelve.")
-    strength: dict[MuscleGroup, StrictInt] = Field(default_factory=dict, description="MRC grade 0..5 per muscle group.")
+    strength: dict[MuscleGroup, StrictInt] = Field(default_factory=dict, description="MRC grade 0..5 per muscle group "
+                                                   "(4- and 4+ are read as 4 and kept in strength_as_written).")
+    strength_as_written: dict[MuscleGroup, str] = Field(default_factory=dict, description="Grades written with + or - "
+                                                        "('4-'), as written; strength holds their whole grade.",
+                                                        json_schema_extra={"template": False})
     assessment: Assessment | None = None
     screening: Screening = Field(default_factory=Screening)
     nutrition: Nutrition = Field(default_factory=Nutrition)
@@ -255,6 +354,16 @@ class Profile(Strict):
     @classmethod
     def _no_repeats(cls, values):
         return _unique(values, "entry")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shades_of_grades(cls, data):
+        if isinstance(data, dict) and isinstance(data.get("strength"), dict):
+            numeric, written = written_grades(data["strength"])
+            if written:
+                data = {**data, "strength": numeric,
+                        "strength_as_written": {**written, **(data.get("strength_as_written") or {})}}
+        return data
 
     @field_validator("targets")
     @classmethod
@@ -315,4 +424,4 @@ class Profile(Strict):
 
 def load_profile(path: str | Path) -> Profile:
     """Read and validate a profile file (YAML or JSON); InputError on any fault."""
-    return sources.load(Profile, path)
+    return sources.load(Profile, path, forgiving=True)

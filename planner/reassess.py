@@ -19,7 +19,8 @@ from planner.eligibility import eligibility
 from planner.errors import InputError, KeyedError
 from planner.pipeline import notes_for, solve_fitting_time
 from planner.plan import HistoryEntry, Plan
-from planner.profile import Assessment, Profile, Strict, date_only, mrc_grades, plausible_date
+from planner.profile import (Assessment, Profile, Strict, date_only, mrc_grades, plausible_date,
+                             written_grades)
 from planner.progression import Level, skeleton, week_levels
 from planner.solver import Continuity
 from planner.vocab import (
@@ -39,6 +40,8 @@ class ProfileChanges(Strict):
 
     weight_kg: float | None = Field(None, ge=30, le=300)
     weight_lb: float | None = Field(None, ge=66, le=662)
+    measurements_checked: bool | None = Field(None, description="The new weight is right, though unusual "
+                                              "(skips the plausibility check of body mass index).")
     days: list[Weekday] | None = None
     sessions_per_week: int | None = Field(None, ge=2, le=6)
     minutes_per_session: int | None = Field(None, ge=20, le=120)
@@ -84,6 +87,11 @@ class Reassessment(Strict):
                              f"({self.date}); tests cannot come after the reassessment they inform")
         return self
 
+    @field_validator("strength", mode="before")
+    @classmethod
+    def _shades(cls, grades):
+        return written_grades(grades)[0]  # '4-' is read as 4, as in a profile
+
     @field_validator("strength")
     @classmethod
     def _mrc(cls, grades):
@@ -92,7 +100,7 @@ class Reassessment(Strict):
 
 def load_reassessment(path: str | Path) -> Reassessment:
     """Read and validate a reassessment file; InputError names file, key and line."""
-    return sources.load(Reassessment, path)
+    return sources.load(Reassessment, path, forgiving=True)
 
 
 def _updated_profile(old: Profile, re: Reassessment, source: str) -> Profile:
@@ -101,7 +109,7 @@ def _updated_profile(old: Profile, re: Reassessment, source: str) -> Profile:
     client, schedule, screening, nutrition = data["client"], data["schedule"], data["screening"], data["nutrition"]
     if "weight_kg" in changes or "weight_lb" in changes:
         client.pop("weight_kg", None)
-        for key in ("weight_kg", "weight_lb"):
+        for key in ("weight_kg", "weight_lb", "measurements_checked"):
             if key in changes:
                 client[key] = changes[key]
     for key in ("days", "sessions_per_week", "minutes_per_session"):
@@ -132,7 +140,11 @@ def _updated_profile(old: Profile, re: Reassessment, source: str) -> Profile:
         changed = [part for part in loc if part in ProfileChanges.model_fields and part in changes]
         key = f"changes.{changed[-1]}" if changed else "changes"
         message = first.get("msg", "invalid").removeprefix("Value error, ")
-        raise InputError(f"the changed profile is not valid: {message}", file=source, key=key) from None
+        try:
+            line = sources.read_document(source).line_of(tuple(key.split(".")))
+        except InputError:
+            line = None
+        raise InputError(f"the changed profile is not valid: {message}", file=source, key=key, line=line) from None
 
 
 def decide(plan: Plan, re: Reassessment, profile_before: Profile) -> tuple[str, list[str]]:

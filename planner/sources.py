@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from planner.errors import InputError, KeyedError
+from planner.errors import InputError, InputErrors, KeyedError
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; anything this large is not one
 MAX_DEPTH = 20
@@ -261,48 +261,161 @@ def _fast_yaml(text: str, name: str):
                          line=mark.line + 1 if mark else None) from None
 
 
-def _describe(error: dict) -> str:
-    """One plain sentence for a pydantic error."""
+DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2027-01-03"
+
+
+def _shown(value) -> str | None:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+    return None
+
+
+def meant_key(model: type[BaseModel] | None, loc: tuple) -> str | None:
+    """For an unknown key at LOC, the known key of the same section it was probably meant as."""
+    from planner import forgiving
+    if model is None or not loc:
+        return None
+    holder, _ = forgiving.type_at(model, loc)
+    return forgiving.suggest(str(loc[-1]), holder.model_fields) if holder else None
+
+
+def _describe(error: dict, model: type[BaseModel] | None = None, loc: tuple = ()) -> str:
+    """One plain sentence for a pydantic error, with the nearest known name when one is near."""
+    from planner import forgiving
     kind = error.get("type", "")
+    value = error.get("input")
     if kind == "extra_forbidden":
-        return "unknown key (check the spelling; see `planner schema`)"
+        name = str(loc[-1]) if loc else "?"
+        near = meant_key(model, loc)
+        if near:
+            return f"unknown key {name!r} (did you mean {near!r}?)"
+        elsewhere = forgiving.every_key(model).get(name) if model else None
+        if elsewhere:
+            section = ".".join(elsewhere[0]) or "the top level"
+            return f"unknown key {name!r} here; it belongs under {section}"
+        return f"unknown key {name!r} (check the spelling; `planner init` lists every key)"
     if kind == "missing":
         return "required key is missing"
     if kind == "string_unicode":  # pydantic's words for a lone surrogate (a broken \ud800 escape)
         return "contains a lone surrogate (a broken \\u escape), which is not text"
     message = error.get("msg", "invalid value")
     message = message.removeprefix("Value error, ")
-    value = error.get("input")
-    if kind not in ("missing",) and isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-        return f"{shown}: {message}"
-    return message
+    if kind == "literal_error" and model is not None:
+        _, annotation = forgiving.type_at(model, loc)
+        options = forgiving.choices(annotation) if annotation is not None else ()
+        near = forgiving.suggest(value, options, cutoff=0.7)
+        if options:
+            message = "not one of " + ", ".join(options)
+            if near:
+                message = f"unknown value (did you mean {near!r}?); allowed: " + ", ".join(options)
+    elif kind == "list_type" and isinstance(value, str) and len(value.replace(",", " ").split()) > 1:
+        # `days: mon wed fri` is a list written without its brackets.
+        message = f"should be a list: write [{', '.join(value.replace(',', ' ').split())}]"
+    elif kind.startswith("date") or kind.startswith("datetime"):
+        message = message.removeprefix("Input should be a valid date or datetime, ")
+        message = f"not a date ({message}); {DATE_HINT}"
+    shown = _shown(value)
+    return f"{shown}: {message}" if shown is not None else message
 
 
-def validate(model: type[BaseModel], doc: Document, *, context: dict | None = None) -> BaseModel:
-    """Validate a document against a model; the first error becomes one InputError line."""
-    if not isinstance(doc.data, dict):
-        raise InputError("expected a mapping of keys at the top level", file=doc.path)
+def _clean(loc: tuple) -> tuple:
+    # pydantic puts union/validator names ("function-after[...]", "[key]") into locations.
+    return tuple(part for part in loc if isinstance(part, int) or not any(c in part for c in "[("))
+
+
+def problems_in(model: type[BaseModel], doc: Document, *, context: dict | None = None,
+                forgiving: bool = False):
+    """Validate a document: (the model, []) or (None, every problem as an InputError).
+
+    `forgiving` (profiles and reassessments) first reads usual spellings of closed
+    vocabularies and percentages (planner/forgiving.py).
+
+    An unknown key with a near known name (`patient:` for `client:`) is reported once,
+    and what it holds is checked as if the name were right, so one run shows all.
+    """
+    from planner.forgiving import forgive
+    prepare = (lambda data: forgive(model, data)) if forgiving else (lambda data: data)
     try:
-        return model.model_validate(doc.data, context=context)
+        return model.model_validate(prepare(doc.data), context=context), []
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        loc = tuple(first.get("loc", ()))
-        keyed = (first.get("ctx") or {}).get("error")
+        first = _problems(model, doc, exc.errors(include_url=False))
+    renames = {loc: meant for loc, _, meant in first if meant}
+    problems = {loc: problem for loc, problem, _ in first}
+    if renames:
+        try:
+            model.model_validate(prepare(_renamed(doc.data, renames)), context=context)
+        except ValidationError as exc:
+            back = {loc[:-1] + (meant,): loc for loc, meant in renames.items()}
+            for loc, problem, _ in _problems(model, doc, exc.errors(include_url=False), back):
+                problems.setdefault(loc, problem)
+    # `patient:` for `client:` is one mistake, not two: the suggestion covers the missing key.
+    meant_keys = {loc[:-1] + (meant,) for loc, meant in renames.items()}
+    kept = [problem for loc, problem in problems.items()
+            if not (problem.message == "required key is missing" and loc in meant_keys)]
+    # What is wrong in the file, in file order; then what is missing from it.
+    kept.sort(key=lambda p: (p.message == "required key is missing", p.line is None, p.line or 0))
+    return None, kept
+
+
+def _renamed(data, renames: dict[tuple, str]):
+    """The data with each unknown key (a path) renamed to the name it was probably meant as."""
+    def walk(node, loc):
+        if isinstance(node, dict):
+            out = {}
+            for key, value in node.items():
+                meant = renames.get(loc + (key,), key)
+                out[key if meant in node else meant] = walk(value, loc + (key,))  # never over a real key
+            return out
+        if isinstance(node, list):
+            return [walk(item, loc + (index,)) for index, item in enumerate(node)]
+        return node
+    return walk(data, ())
+
+
+def _problems(model, doc: Document, errors: list[dict], back: dict | None = None):
+    """(key path, InputError, the known name an unknown key was probably meant as) per error."""
+    found = []
+    seen: set[tuple] = set()
+    for error in errors:
+        raw = tuple(error.get("loc", ()))
+        loc = _clean(raw)
+        keyed = (error.get("ctx") or {}).get("error")
         if isinstance(keyed, KeyedError):
             loc = loc + tuple(keyed.key.split("."))
-        # pydantic puts union/validator names ("function-after[...]") into locations.
-        loc = tuple(part for part in loc if isinstance(part, int) or not any(c in part for c in "[("))
-        raise InputError(_describe(first), file=doc.path, key=_dotted(loc),
-                         line=doc.line_of(loc)) from None
+        dict_key = error.get("type") == "literal_error" and raw[-1:] == ("[key]",)
+        if dict_key:  # a dict's key (strength: {quadricpes: 4}): the vocabulary of the key
+            loc = _clean(raw[:-1])
+        if loc in seen:  # one line per key: a union's branches each complain
+            continue
+        seen.add(loc)
+        message = _describe(error, model, loc[:-1] + ("[key]",) if dict_key else loc)
+        meant = meant_key(model, loc) if error.get("type") == "extra_forbidden" else None
+        shown = loc
+        for renamed, original in (back or {}).items():  # name the key as the file spells it
+            if loc[:len(renamed)] == renamed:
+                shown = original + loc[len(renamed):]
+        found.append((shown, InputError(message, file=doc.path, key=_dotted(shown), line=doc.line_of(shown)),
+                      meant))
+    return found
+
+
+def validate(model: type[BaseModel], doc: Document, *, context: dict | None = None,
+             forgiving: bool = False) -> BaseModel:
+    """Validate a document against a model; every problem at once (InputErrors; see problems_in)."""
+    if not isinstance(doc.data, dict):
+        raise InputError("expected a mapping of keys at the top level", file=doc.path)
+    validated, problems = problems_in(model, doc, context=context, forgiving=forgiving)
+    if problems:
+        raise (InputErrors(problems) if len(problems) > 1 else problems[0]) from None
+    return validated
 
 
 def load(model: type[BaseModel], path: str | Path, *, context: dict | None = None,
-         fast: bool = False) -> BaseModel:
+         fast: bool = False, forgiving: bool = False) -> BaseModel:
     """Read and validate a file in one step (`fast` for shipped files; see read_document)."""
     if fast:
         try:
-            return validate(model, read_document(path, fast=True), context=context)
+            return validate(model, read_document(path, fast=True), context=context, forgiving=forgiving)
         except InputError:
             pass  # read again with line numbers so the error can name the line
-    return validate(model, read_document(path), context=context)
+    return validate(model, read_document(path), context=context, forgiving=forgiving)

@@ -251,3 +251,17 @@ def test_example_is_valid_and_plannable(path):
 def test_example_round_trips_through_the_model(path):
     profile = load_profile(path)
     assert Profile.model_validate(profile.model_dump()) == profile
+
+
+def test_an_unusual_but_real_body_passes_once_checked(tmp_path):
+    client = {"name": "Big George", "age": 60, "sex": "male", "weight_kg": 150, "height_cm": 165}
+    with pytest.raises(InputError, match="was it 150 lb"):
+        load_profile(write_profile(tmp_path, client=client))
+    profile = load_profile(write_profile(tmp_path, client={**client, "measurements_checked": True}))
+    assert profile.weight_kg == 150
+
+
+def test_values_out_of_every_range_are_refused_even_when_checked(tmp_path):
+    client = {"name": "A", "age": 60, "sex": "male", "weight_kg": 61, "height_cm": 65, "measurements_checked": True}
+    with pytest.raises(InputError, match="write height_in: 65"):
+        load_profile(write_profile(tmp_path, client=client))

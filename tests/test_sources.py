@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from planner import sources
-from planner.errors import InputError
+from planner.errors import InputError, InputErrors
 from planner.profile import Profile, load_profile
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -163,11 +163,13 @@ def test_unreadable_paths_are_input_errors(tmp_path, make, says):
         sources.read_document(make(tmp_path))
 
 
-def test_only_the_first_validation_error_is_reported(tmp_path):
-    text = PROFILE_TEXT.replace("age: 72", "age: 7").replace("sex: female", "sex: f")
-    with pytest.raises(InputError) as caught:
+def test_every_validation_error_is_reported_in_file_order(tmp_path):
+    text = PROFILE_TEXT.replace("age: 72", "age: 7").replace("sex: female", "sex: x")
+    with pytest.raises(InputErrors) as caught:
         load_profile(write(tmp_path, "p.yaml", text))
     assert caught.value.key == "client.age"
+    assert [p.key for p in caught.value.problems] == ["client.age", "client.sex"]
+    assert [p.line for p in caught.value.problems] == sorted(p.line for p in caught.value.problems)
 
 
 def test_a_long_bad_value_is_shortened_in_the_message(tmp_path):
