@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from planner.plan import AssessmentRecord
 from planner.profile import Assessment, Profile
 
@@ -17,6 +20,56 @@ WALK_REDUCED_M = 400.0
 SMALLEST_CHANGE = {"walk_6min_m": 30.0, "grip_kg": 5.0, "chair_stand_5x_s": 2.3, "gait_speed_m_s": 0.1}
 # Direction of improvement for each test: +1 higher is better, -1 lower is better.
 BETTER = {"walk_6min_m": 1, "grip_kg": 1, "chair_stand_5x_s": -1, "gait_speed_m_s": 1}
+
+
+@dataclass(frozen=True)
+class Cutoff:
+    """One test's threshold: the value, which side of it is flagged, what it marks, the source."""
+
+    test: str                 # the Assessment / AssessmentRecord field
+    threshold: float
+    direction: Literal["below", "at_or_below", "above", "at_or_above"]
+    marks: str
+    source: str
+
+    def crossed(self, value: float | None) -> bool:
+        """True when a measured value is on the flagged side of the threshold."""
+        if value is None:
+            return False
+        return {"below": value < self.threshold, "at_or_below": value <= self.threshold,
+                "above": value > self.threshold, "at_or_above": value >= self.threshold}[self.direction]
+
+
+# Raised falls risk (domain.md, Prescription round 2: CDC STEADI; chair stand EWGSOP2).
+# Any one infers balance_impaired: progressive balance practice 3 days a week.
+FALLS_RISK_CUTOFFS: tuple[Cutoff, ...] = (
+    Cutoff("gait_speed_m_s", 0.8, "at_or_below", "raised falls risk", "CDC STEADI"),
+    Cutoff("sppb_points", 9, "at_or_below", "raised falls risk", "CDC STEADI"),
+    Cutoff("timed_up_and_go_s", 12.0, "at_or_above", "raised falls risk", "CDC STEADI"),
+    Cutoff("chair_stand_5x_s", 15.0, "above", "raised falls risk", "EWGSOP2 2019"),
+)
+BALANCE_FROM_AGE = 65  # Otago and Sherrington 2019: older adults
+
+
+def falls_risk_flags(tests: Assessment | None) -> list[str]:
+    """The falls-risk cut-offs the tests cross, as 'test value (source)'."""
+    if tests is None:
+        return []
+    return [f"{c.test} {getattr(tests, c.test):g} ({c.source})" for c in FALLS_RISK_CUTOFFS
+            if c.crossed(getattr(tests, c.test))]
+
+
+def balance_reasons(profile: Profile) -> list[str]:
+    """Why this client needs balance practice (empty: no need). Hard rule (Sherrington 2019, Otago)."""
+    reasons = []
+    if profile.client.age >= BALANCE_FROM_AGE:
+        reasons.append(f"age {profile.client.age}")
+    if "balance_impaired" in profile.limitations:
+        reasons.append("balance_impaired")
+    if (profile.client.falls_last_year or 0) >= 1:
+        reasons.append(f"{profile.client.falls_last_year} fall(s) in the last year")
+    reasons += falls_risk_flags(profile.assessment)
+    return reasons
 
 
 def predicted_walk_m(profile: Profile) -> float | None:

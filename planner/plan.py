@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from planner.profile import Profile
-from planner.vocab import Modality, MuscleGroup, Phase, Weekday
+from planner.vocab import Component, Modality, MuscleGroup, Pattern, Phase, Tag, Weekday
 
 FORMAT = "planner.plan/1"
 
@@ -43,6 +43,10 @@ class PlannedExercise(Model):
     alternatives: list[Alternative] = Field(default_factory=list)
     unilateral: bool = Field(False, description="Done one side at a time; sets are per side.")
     note: str | None = Field(None, description="A per-exercise remark, e.g. 'affected leg first'.")
+    # Round 2 (spec/plan.md): what the exercise is for and what it asks, from the catalog.
+    component: Component = "strength"
+    pattern: Pattern | None = None
+    tags: list[Tag] = Field(default_factory=list)
 
 
 class Session(Model):
@@ -53,12 +57,21 @@ class Session(Model):
     exercises: list[PlannedExercise]
 
 
+class HomePractice(Model):
+    """A short routine on a day without a session (spec/plan.md, round 2)."""
+
+    date: dt.date
+    component: Literal["balance"] = "balance"
+    exercises: list[PlannedExercise]
+
+
 class Week(Model):
     week: int = Field(ge=1)
     start: dt.date
     phase: Phase
     deload: bool
     sessions: list[Session]
+    home_practice: list[HomePractice] = Field(default_factory=list)
 
 
 class MenuFood(Model):
@@ -137,6 +150,8 @@ class Plan(Model):
     notes: list[str] = Field(default_factory=list, description="Condition and limitation notes to print.")
     solver: dict = Field(default_factory=dict, description="Solver status and objective, for transparency.")
     catalog_version: str | None = None
+    clinician_notes: list[str] = Field(default_factory=list, description="For the clinician only; the "
+                                       "patient's pages never print them (flags, sources, decisions).")
 
     def to_json(self) -> str:
         """Canonical JSON: same plan, same bytes."""
