@@ -74,11 +74,22 @@ def muscles_not_strengthened(profile: Profile, rule: ConditionRule) -> dict[str,
     return out
 
 
-def plan_targets(profile: Profile, acts: ScreeningActs, weak: dict[str, str]) -> tuple[str, ...]:
+def plan_targets(profile: Profile, acts: ScreeningActs, weak: dict[str, str],
+                 catalog: Catalog | None = None, rule: ConditionRule | None = None,
+                 pool_usable: bool = False) -> tuple[str, ...]:
     """The muscles the plan trains: the profile's targets plus those screening adds
-    (osteoporosis: back extensors; knee osteoarthritis: quadriceps), less the too weak."""
-    wanted = set(profile.targets) | set(acts.adds_targets)
-    return tuple(m for m in MUSCLE_GROUPS if m in wanted and m not in weak)
+    (osteoporosis: back extensors, Too Fit To Fall; knee osteoarthritis: quadriceps, OARSI
+    2019) where some exercise the client can do trains them, less the too weak."""
+    wanted = {m for m in profile.targets if m not in weak}
+    for muscle in acts.adds_targets:
+        if muscle in wanted or muscle in weak or catalog is None:
+            continue
+        trial = tuple(m for m in MUSCLE_GROUPS if m in wanted | {muscle})
+        if any(muscle in e.primary_muscles and e.component != "balance"
+               and why_not(e, profile, catalog, rule, pool_usable, weak, acts, trial) is None
+               for e in catalog.exercises.values()):
+            wanted.add(muscle)
+    return tuple(m for m in MUSCLE_GROUPS if m in wanted)
 
 
 def why_not(exercise: Exercise, profile: Profile, catalog: Catalog, rule: ConditionRule,
@@ -86,7 +97,7 @@ def why_not(exercise: Exercise, profile: Profile, catalog: Catalog, rule: Condit
             targets: tuple[str, ...] | None = None) -> str | None:
     """The first reason this client cannot do this exercise, or None if they can."""
     acts = acts if acts is not None else screening_acts(profile, catalog)
-    targets = targets if targets is not None else plan_targets(profile, acts, weak)
+    targets = targets if targets is not None else plan_targets(profile, acts, weak, catalog, rule, pool_usable)
     if exercise.id in profile.exercises.exclude:
         return "excluded by the clinician"
     missing = exercise.needs - profile.equipment_at_hand
@@ -160,8 +171,12 @@ def eligibility(profile: Profile, catalog: Catalog) -> Eligibility:
     pool_reason = pool_problem(profile, rule)
     pool_usable = pool_reason is None
     weak = muscles_not_strengthened(profile, rule)
-    targets = plan_targets(profile, acts, weak)
+    targets = plan_targets(profile, acts, weak, catalog, rule, pool_usable)
     warnings = list(acts.warnings)
+    for muscle in acts.adds_targets:
+        if muscle not in targets and muscle not in weak:
+            warnings.append(f"{muscle.replace('_', ' ')} work that screening asks for could not be given with "
+                            "this equipment and these limitations; ask the clinician.")
     for muscle, reason in weak.items():
         warnings.append(f"{muscle} {reason}.")
     if profile.has_pool and not pool_usable:

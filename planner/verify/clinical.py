@@ -8,12 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planner.verify.eligibility import offered
-from planner.verify.facts import PlanFacts, day, where
+from planner.verify.facts import LOWER_LIMB_AND_TRUNK, SINGLE_LEG_GRADE, PlanFacts, day, where
 from planner.verify.violation import Finding
 
-LOWER_LIMB_AND_TRUNK = frozenset({"quadriceps", "hamstrings", "glutes", "calves", "core", "lower_back"})
 BALANCE_DAYS = 3         # Otago: balance practice 3 times a week
-SINGLE_LEG_GRADE = 4     # domain.md (Grades): body weight on one limb needs grade 4+
 
 
 def home_practice(week: dict) -> list[dict]:

@@ -17,6 +17,11 @@ from planner.verify.vocabulary import MUSCLE_GROUPS, SHORTFALL_WARNING
 NORMAL_GRADE = 5  # an ungraded muscle is taken as normal (profile contract)
 NOT_STRENGTHENED_BELOW = 2  # grades 0-1: no useful contraction, nothing to strengthen
 SEATED_LIMITATIONS = frozenset({"seated_only", "wheelchair_user"})
+LOWER_LIMB_AND_TRUNK = frozenset({"quadriceps", "hamstrings", "glutes", "calves", "core", "lower_back"})
+SINGLE_LEG_GRADE = 4  # domain.md (Grades)
+UNLOADED_KINDS = frozenset({"bodyweight", "water"})
+POOL_CONTRAINDICATIONS = frozenset({"open_wound", "infection", "fever", "incontinence", "uncontrolled_epilepsy",
+                                    "unstable_heart_disease", "uncontrolled_hypertension"})
 BALANCE_FROM_AGE = 65  # Otago; Sherrington 2019
 # Falls-risk cut-offs (CDC STEADI; chair stand EWGSOP2), written out again for the verifier.
 FALLS_RISK = (("gait_speed_m_s", lambda v: v <= 0.8), ("sppb_points", lambda v: v <= 9),
@@ -121,8 +126,17 @@ class PlanFacts:
         the muscles too weak to strengthen."""
         targets = self.profile.get("targets", ["all"])
         named = set(MUSCLE_GROUPS) if "all" in targets else set(targets)
-        named |= {m for rule in self.screening_rules for m in rule.adds_targets}
-        return tuple(m for m in MUSCLE_GROUPS if m in named and self.grade(m) >= self.strengthen_from_grade)
+        named = {m for m in named if self.grade(m) >= self.strengthen_from_grade}
+        for muscle in (m for rule in self.screening_rules for m in rule.adds_targets):
+            # Added only where some strength exercise open to the client trains it.
+            if muscle in named or self.grade(muscle) < self.strengthen_from_grade:
+                continue
+            trial = named | {muscle}
+            if any(muscle in e.primary_muscles and e.component != "balance" and self.possible(e)
+                   and not (self.seated and {m for m in e.primary_muscles if m in LOWER_LIMB_AND_TRUNK} - trial)
+                   for e in self.ref.exercises.values()):
+                named.add(muscle)
+        return tuple(m for m in MUSCLE_GROUPS if m in named)
 
     @property
     def seated(self) -> bool:
@@ -182,7 +196,20 @@ class PlanFacts:
         limitations |= {t for rule in self.screening_rules for t in rule.treat_as}
         if set(entry.equipment) - self.at_hand - {"wall"}:
             return False
-        if entry.modality == "aquatic" or (self.seated and entry.modality != "seated"):
+        if self.seated and entry.modality != "seated":
+            return False
+        rule = self.condition_rule
+        if entry.modality == "aquatic" and (self.health_conditions & POOL_CONTRAINDICATIONS
+                                            or (rule is not None and not rule.pool_allowed)):
+            return False
+        if entry.eccentric_emphasis and (self.condition == "neurogenic"
+                                         or (rule is not None and not rule.eccentric_emphasis_allowed)):
+            return False
+        if "single_leg" in entry.tags:
+            standing = list(entry.primary_muscles) + (["quadriceps"] if entry.modality == "land" else [])
+            if any(self.grade(m) < SINGLE_LEG_GRADE for m in standing):
+                return False
+        if entry.load_kind not in UNLOADED_KINDS and any(self.grade(m) <= 3 for m in entry.primary_muscles):
             return False
         if set(entry.excluded_by) & limitations or entry.id in self.excluded_ids:
             return False
