@@ -31,3 +31,18 @@ def test_change_verdict_uses_smallest_worthwhile_changes():
     assert change_verdict(before, Assessment(walk_6min_m=365, grip_kg=17)) == "unchanged"
     assert change_verdict(before, Assessment(walk_6min_m=371)) == "improved"
     assert change_verdict(before, Assessment(walk_6min_m=400, grip_kg=9)) == "worse"
+
+
+def test_balance_is_needed_from_65_a_fall_the_limitation_or_a_falls_risk_test():
+    from planner.assessment import balance_reasons
+    from tests.factories import make_profile
+    assert balance_reasons(make_profile()) == []
+    assert balance_reasons(make_profile(client={"age": 65}))
+    assert balance_reasons(make_profile(client={"falls_last_year": 1}))
+    assert balance_reasons(make_profile(limitations=["balance_impaired"]))
+    for test, value in (("gait_speed_m_s", 0.8), ("sppb_points", 9), ("timed_up_and_go_s", 12.0),
+                        ("chair_stand_5x_s", 15.1)):
+        assert balance_reasons(make_profile(assessment={test: value})), test
+    for test, value in (("gait_speed_m_s", 0.9), ("sppb_points", 10), ("timed_up_and_go_s", 11.9),
+                        ("chair_stand_5x_s", 15.0)):
+        assert not balance_reasons(make_profile(assessment={test: value})), test
