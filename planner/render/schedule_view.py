@@ -103,6 +103,7 @@ class WeekPage:
     notes: list[str]            # numbered in order; rows point at them
     walk_advice: str
     activity_label: str = "Daily walk"
+    home_practice: str | None = None   # balance practice on days without a session (plan home_practice)
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,17 @@ def week_page(plan: Plan, weeks: list[Week], figures: Figures) -> WeekPage:
         sessions=sessions,
         reassessments=[words.long_date(d) for d in sorted(reassessment_days(plan))
                        if first.start <= d <= _week_end(last)],
-        notes=notes, walk_advice=activity_advice(plan)[0], activity_label=activity_advice(plan)[1])
+        notes=notes, walk_advice=activity_advice(plan)[0], activity_label=activity_advice(plan)[1],
+        home_practice=home_practice_text(first))
+
+
+def home_practice_text(week: Week) -> str | None:
+    """'Thursday: Feet-together stand, 2 × 30 s hold.' for each home-practice day of the week."""
+    parts = []
+    for practice in week.home_practice:
+        exercises = "; ".join(f"{e.name}, {words.dose_text(e)}" for e in practice.exercises)
+        parts.append(f"{practice.date.strftime('%A')}: {exercises}.")
+    return " ".join(parts) or None
 
 
 TICK_BOX = "\u2610"        # ☐, in DejaVu Sans
