@@ -8,7 +8,7 @@ from typing import Literal
 from planner.plan import AssessmentRecord
 from planner.profile import Assessment, Profile
 
-# EWGSOP2 2019 cut-offs (domain.md).
+# EWGSOP2 2019 cut-offs (domain.md). The print reads these same names (render/functional_tests).
 GRIP_CUTOFF_KG = {"male": 27.0, "female": 16.0}
 CHAIR_STAND_CUTOFF_S = 15.0
 GAIT_SPEED_CUTOFF_M_S = 0.8
@@ -31,6 +31,10 @@ class Cutoff:
     direction: Literal["below", "at_or_below", "above", "at_or_above"]
     marks: str
     source: str
+
+    def words(self) -> str:
+        """The threshold in words: 'at or above 12'."""
+        return f"{self.direction.replace('_', ' ')} {self.threshold:g}"
 
     def crossed(self, value: float | None) -> bool:
         """True when a measured value is on the flagged side of the threshold."""
@@ -99,6 +103,11 @@ def flags(tests: Assessment, profile: Profile) -> list[str]:
         found.append(f"SPPB {tests.sppb_points} points, 8 or less (EWGSOP2)")
     if tests.timed_up_and_go_s is not None and tests.timed_up_and_go_s >= TUG_CUTOFF_S:
         found.append(f"timed up and go {tests.timed_up_and_go_s:g} s, 20 s or more (EWGSOP2)")
+    for cutoff in FALLS_RISK_CUTOFFS:
+        value = getattr(tests, cutoff.test)
+        if cutoff.crossed(value) and not _already_flagged(cutoff.test, tests, sex):
+            name, unit = TEST_WORDS[cutoff.test]
+            found.append(f"{name} {value:g} {unit}, {cutoff.words()} {unit} ({cutoff.marks}, {cutoff.source})")
     if tests.walk_6min_m is not None:
         predicted = predicted_walk_m(profile)
         if tests.walk_6min_m < WALK_REDUCED_M:
@@ -107,6 +116,19 @@ def flags(tests: Assessment, profile: Profile) -> list[str]:
             share = round(100 * tests.walk_6min_m / predicted)
             found.append(f"6-minute walk {share}% of the {predicted:g} m predicted (Enright & Sherrill)")
     return found
+
+
+TEST_WORDS = {"gait_speed_m_s": ("gait speed", "m/s"), "sppb_points": ("SPPB", "points"),
+              "timed_up_and_go_s": ("timed up and go", "s"), "chair_stand_5x_s": ("5 chair stands", "s")}
+
+
+def _already_flagged(test: str, tests: Assessment, sex: str) -> bool:
+    """True when the EWGSOP2 flag for the same test is already raised (no double flag)."""
+    value = getattr(tests, test)
+    return value is not None and {
+        "gait_speed_m_s": value <= GAIT_SPEED_CUTOFF_M_S, "sppb_points": value <= SPPB_CUTOFF,
+        "timed_up_and_go_s": value >= TUG_CUTOFF_S, "chair_stand_5x_s": value > CHAIR_STAND_CUTOFF_S,
+    }.get(test, False)
 
 
 def record(tests: Assessment, profile: Profile, *, date=None) -> AssessmentRecord:

@@ -15,8 +15,12 @@ def test_chair_stand_gait_tug_sppb_cutoffs():
     found = flags(Assessment(chair_stand_5x_s=15.1, gait_speed_m_s=0.8, timed_up_and_go_s=20,
                              sppb_points=8), make_profile())
     assert len(found) == 4
-    assert not flags(Assessment(chair_stand_5x_s=15, gait_speed_m_s=0.81, timed_up_and_go_s=19.9,
-                                sppb_points=9), make_profile())
+    below_ewgsop2 = flags(Assessment(chair_stand_5x_s=15, gait_speed_m_s=0.81, timed_up_and_go_s=19.9,
+                                     sppb_points=9), make_profile())
+    # Not EWGSOP2 flags, but TUG >= 12 s and SPPB <= 9 mark raised falls risk (CDC STEADI).
+    assert len(below_ewgsop2) == 2 and all("falls risk" in f for f in below_ewgsop2)
+    assert not flags(Assessment(chair_stand_5x_s=15, gait_speed_m_s=0.81, timed_up_and_go_s=11.9,
+                                sppb_points=10), make_profile())
 
 
 def test_walk_prediction_needs_height():
