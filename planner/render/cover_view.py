@@ -132,7 +132,7 @@ def cover(plan: Plan, catalog: Catalog) -> Cover:
         clinic=clinician.clinic if clinician else None,
         clinician_notes=clinician.notes if clinician else None,
         programme=programme, condition=condition, goals=_goals(plan), test_dates=dates,
-        tests=tests, test_flags=flags, predicted_walk=predicted_walk_text(plan),
+        tests=tests, test_flags=flags, predicted_walk=None if plan.profile.seated else predicted_walk_text(plan),
         stop_rules=list(plan.stop_rules) or list(DEFAULT_STOP_RULES),
         stop_intro=None,  # the rules are whole sentences (planner.safety)
         medications=medications, medication_note=MEDICATION_NOTE if medications else None,
