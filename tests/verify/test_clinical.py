@@ -209,3 +209,31 @@ def test_an_excluded_exercise_never_appears(two_sessions):
 def test_a_preferred_exercise_is_kept_when_eligible(two_sessions):
     used = {e["id"] for w in two_sessions["weeks"] for s in w["sessions"] for e in s["exercises"]}
     assert "band-row" in used
+
+
+# Every hard rule of this issue enforced by the solver or by eligibility has its independent
+# re-check in planner/verify/clinical.py (the solver and the verifier share no code).
+PARTNERS = {
+    "solver.rules.add_balance_practice": "balance_practice",
+    "solver.rules.add_sit_to_stand": "sit_to_stand_weekly",
+    "solver.rules.add_shoulder_preservation": "shoulder_preservation",
+    "eligibility: trains none of the target muscles": "strength_trains_a_target",
+    "eligibility: seated client (seated_only, wheelchair_user, overhead)": "seated_client",
+    "eligibility: body weight on one limb needs grade 4": "single_leg_grade",
+    "eligibility: screening excludes tags / treat_as": "screening_exclusions",
+    "assemble: isometric hold cap; eligibility: effort cap": "screening_caps",
+    "pipeline: stop_rules_for": "screening_stop_rules",
+    "eligibility: excluded by the clinician": "clinician_exclusions",
+    "assemble: home_practice": "home_practice_days",
+}
+
+
+def test_every_clinical_hard_rule_has_its_verifier_partner():
+    from planner.solver import rules
+    from planner.verify import RULES, clinical
+    names = {name for name, _ in RULES}
+    for enforced, partner in PARTNERS.items():
+        if enforced.startswith("solver.rules."):
+            assert callable(getattr(rules, enforced.removeprefix("solver.rules.")))
+        assert partner in names
+    assert {rule.__name__ for rule in clinical.RULES} == set(PARTNERS.values())
