@@ -177,6 +177,8 @@ class ScreeningRule(Entry):
     hold_cap_s: int | None = Field(None, ge=10, le=60)
     effort_cap_rpe: int | None = Field(None, ge=3, le=10)
     adds_targets: list[MuscleGroup] = Field(default_factory=list)
+    land_work_for: list[MuscleGroup] = Field(default_factory=list, description="Strengthened on land "
+                                             "(or seated) every week even with a pool (OARSI 2019).")
     advice: list[str] = Field(default_factory=list)
     stop_rules: list[str] = Field(default_factory=list)
     clinician_note: str | None = None

@@ -28,6 +28,7 @@ class ScreeningActs:
     hold_cap_s: int | None
     effort_cap_rpe: int | None
     adds_targets: tuple[str, ...]
+    land_work_for: tuple[str, ...]
     advice: tuple[str, ...]
     stop_rules: tuple[str, ...]
     warnings: tuple[str, ...]
@@ -82,6 +83,7 @@ def screening_acts(profile: Profile, catalog: Catalog) -> ScreeningActs:
         treat_as=frozenset(t for r in rules for t in r.treat_as),
         hold_cap_s=min(holds) if holds else None, effort_cap_rpe=min(efforts) if efforts else None,
         adds_targets=tuple(targets),
+        land_work_for=tuple(dict.fromkeys(m for r in rules for m in r.land_work_for)),
         advice=tuple(line for r in rules for line in r.advice),
         stop_rules=tuple(dict.fromkeys(line for r in rules for line in r.stop_rules)),
         warnings=tuple(warnings), clinician_notes=tuple(notes))

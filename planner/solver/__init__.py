@@ -215,6 +215,8 @@ def _solve(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[
     rules.add_balance_practice(model, chosen, session, days, exercises, bool(elig.balance_reasons), assume)
     rules.add_sit_to_stand(model, chosen, days, exercises, elig.sit_to_stand, assume)
     rules.add_shoulder_preservation(model, chosen, days, exercises, profile.seated, elig.targets, assume)
+    rules.add_land_strengthening(model, chosen, days, exercises, elig.acts.land_work_for if elig.acts else (),
+                                 elig.targets, assume)
 
     penalties: list[rules.Penalty] = []
     if not explain:

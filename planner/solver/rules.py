@@ -145,6 +145,16 @@ def add_sit_to_stand(model, chosen, days, exercises, needed: bool, assume) -> No
     _enforce(model.Add(sum(chosen[day, e.id] for day in days for e in ladder) >= 1), assume("sit_to_stand"))
 
 
+def add_land_strengthening(model, chosen, days, exercises, muscles, targets, assume) -> None:
+    """Hard: knee osteoarthritis gets land-based quadriceps strengthening every week, a pool or
+    not (OARSI 2019: water exercise beside land strengthening, not instead of it)."""
+    for muscle in muscles:
+        on_land = [chosen[day, e.id] for day in days for e in exercises
+                   if muscle in e.primary_muscles and e.modality != "aquatic" and e.component != "balance"]
+        if on_land and muscle in targets:
+            _enforce(model.Add(sum(on_land) >= 1), assume(f"land:{muscle}"))
+
+
 def add_shoulder_preservation(model, chosen, days, exercises, seated: bool, targets, assume) -> None:
     """Hard: a seated client's shoulders are preserved (Paralyzed Veterans of America CPG 2005):
     rotator-cuff external rotation when shoulders are trained, shoulder-blade work when the

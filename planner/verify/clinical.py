@@ -203,6 +203,23 @@ def screening_caps(facts: PlanFacts) -> Iterator[Finding]:
                           f"of {effort_cap}", **where(week, session))
 
 
+def land_strengthening(facts: PlanFacts) -> Iterator[Finding]:
+    """Hard: knee osteoarthritis gets land (or seated) quadriceps strengthening every week, a
+    pool or not (OARSI 2019: water exercise beside land strengthening, not instead of it)."""
+    muscles = {m for rule in facts.screening_rules for m in rule.land_work_for} & set(facts.target_muscles)
+    for muscle in sorted(muscles):
+        if not any(muscle in e.primary_muscles and e.modality != "aquatic" and e.component != "balance"
+                   and facts.possible(e) for e in facts.ref.exercises.values()):
+            continue
+        for week in facts.judged_weeks:
+            on_land = [e for s in week["sessions"] for e in s["exercises"]
+                       if (entry := facts.catalog_entry(e["id"])) is not None and muscle in entry.primary_muscles
+                       and entry.modality != "aquatic" and entry.component != "balance"]
+            if not on_land:
+                yield Finding("no land strengthening; water work goes beside it, not instead",
+                              **where(week, muscle=muscle))
+
+
 def screening_stop_rules(facts: PlanFacts) -> Iterator[Finding]:
     """Hard: the printed stop rules include every stop rule of the client's screening conditions
     and medicines (safety: stop rules are always printed)."""
@@ -226,5 +243,6 @@ def clinician_exclusions(facts: PlanFacts) -> Iterator[Finding]:
 
 
 RULES = [strength_trains_a_target, seated_client, shoulder_preservation, balance_practice, home_practice_days,
-         sit_to_stand_weekly, single_leg_grade, screening_exclusions, screening_caps, screening_stop_rules,
+         sit_to_stand_weekly, single_leg_grade, screening_exclusions, screening_caps, land_strengthening,
+         screening_stop_rules,
          clinician_exclusions]

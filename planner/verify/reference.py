@@ -78,6 +78,7 @@ class ScreeningRule:
     effort_cap_rpe: int | None
     adds_targets: tuple[str, ...]
     stop_rules: tuple[str, ...]
+    land_work_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ def _screening(entry: dict, path: Path) -> ScreeningRule:
         effort_cap_rpe=None if effort is None else int(effort),
         adds_targets=_words(entry, "adds_targets", path, []),
         stop_rules=_words(entry, "stop_rules", path, []),
+        land_work_for=_words(entry, "land_work_for", path, []),
     )
 
 

@@ -196,6 +196,19 @@ def test_each_condition_prints_its_own_stop_rules(older):
     assert "screening_stop_rules" in broken(plan)
 
 
+def test_knee_osteoarthritis_keeps_land_quadriceps_work_beside_the_pool():
+    plan = _plan(load_profile(EXAMPLES / "rosa-knee-osteoarthritis.yaml"))
+    assert "pool" in plan["profile"]["equipment"] and broken(plan) == set()
+    for week in plan["weeks"]:
+        assert any("quadriceps" in e["primary_muscles"] and e["modality"] != "aquatic"
+                   for s in week["sessions"] for e in s["exercises"])
+    for session in plan["weeks"][2]["sessions"]:
+        for index, exercise in enumerate(session["exercises"]):
+            if "quadriceps" in exercise["primary_muscles"] and exercise["modality"] != "aquatic":
+                swap(session, index, "pool-squat")
+    assert "land_strengthening" in broken(plan)
+
+
 def test_an_excluded_exercise_never_appears(two_sessions):
     used = {e["id"] for w in two_sessions["weeks"] for s in w["sessions"] for e in s["exercises"]}
     assert "wall-push-up" not in used
@@ -217,6 +230,7 @@ PARTNERS = {
     "solver.rules.add_balance_practice": "balance_practice",
     "solver.rules.add_sit_to_stand": "sit_to_stand_weekly",
     "solver.rules.add_shoulder_preservation": "shoulder_preservation",
+    "solver.rules.add_land_strengthening": "land_strengthening",
     "eligibility: trains none of the target muscles": "strength_trains_a_target",
     "eligibility: seated client (seated_only, wheelchair_user, overhead)": "seated_client",
     "eligibility: body weight on one limb needs grade 4": "single_leg_grade",
