@@ -164,6 +164,8 @@ class ConditionRule(Entry):
     pool_allowed: bool = True
     clinician_oversight: bool = False
     notes: list[str] = Field(default_factory=list)
+    standing_notes: list[str] = Field(default_factory=list, description="Printed only for clients who "
+                                      "can stand (not seated_only / wheelchair_user).")
 
 
 class ScreeningRule(Entry):

@@ -89,12 +89,15 @@ def steps_up_automatically(profile: Profile, elig: Eligibility) -> bool:
 
 def notes_for(profile: Profile, catalog: Catalog, elig: Eligibility) -> list[str]:
     """Condition, limitation and screening notes printed on the programme."""
-    notes = list(elig.rule.notes)
+    notes = list(elig.rule.notes) + ([] if profile.seated else list(elig.rule.standing_notes))
     for tag in profile.limitations:
         rule = catalog.limitations.get(tag)
         if rule:
             notes.append(rule.note)
-    if elig.balance_reasons:
+    if elig.balance_reasons and profile.seated:
+        notes.append("Seated balance practice is part of every week, on at least 3 days: brakes on, feet "
+                     "supported, a hand ready on the armrest, and on home-practice days too.")
+    elif elig.balance_reasons:
         # Otago: standing balance always beside a stable support (domain.md, Prescription round 2).
         notes.append("Balance practice is part of every week, on at least 3 days: always within reach of a "
                      "sturdy chair, counter or wall, and on home-practice days too.")
