@@ -26,6 +26,10 @@ def alternatives(exercise: Exercise, elig: Eligibility) -> list[Alternative]:
         extra = len(set(other.primary_muscles) - set(exercise.primary_muscles))
         return (-shared, extra, other.pattern != exercise.pattern, other.id)
 
+    if exercise.component == "balance":
+        # A swap for balance practice is the easier rung (more support), never a harder one (Otago).
+        easier = next((e for e in elig.exercises if e.id == exercise.easier), None)
+        return [Alternative(id=easier.id, name=easier.name, modality=easier.modality)] if easier else []
     out = []
     candidates = [e for e in elig.exercises if e.id != exercise.id and e.component == exercise.component
                   and set(e.primary_muscles) & set(exercise.primary_muscles)]

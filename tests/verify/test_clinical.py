@@ -251,3 +251,13 @@ def test_every_clinical_hard_rule_has_its_verifier_partner():
             assert callable(getattr(rules, enforced.removeprefix("solver.rules.")))
         assert partner in names
     assert {rule.__name__ for rule in clinical.RULES} == set(PARTNERS.values())
+
+
+def test_balance_practice_is_swapped_only_for_its_easier_rung(older):
+    catalog = default_catalog()
+    for week in older["weeks"]:
+        for session in week["sessions"]:
+            for exercise in session["exercises"]:
+                if exercise["component"] == "balance":
+                    easier = catalog.exercise(exercise["id"]).easier
+                    assert [a["id"] for a in exercise["alternatives"]] == ([easier] if easier else [])
