@@ -7,10 +7,12 @@ the solver decided which exercises go on which day.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
+from planner.balance import balance_steps, climb
 from planner.catalog import Catalog, Exercise
 from planner.eligibility import Eligibility
-from planner.plan import Alternative, PlannedExercise, Session, Week
+from planner.plan import Alternative, HomePractice, PlannedExercise, Session, Week
 from planner.profile import Profile
 from planner.progression import Level, WeekShape, dose_for, dose_seconds
 from planner.timing import session_minutes
@@ -24,8 +26,12 @@ def alternatives(exercise: Exercise, elig: Eligibility) -> list[Alternative]:
         extra = len(set(other.primary_muscles) - set(exercise.primary_muscles))
         return (-shared, extra, other.pattern != exercise.pattern, other.id)
 
+    if exercise.component == "balance":
+        # A swap for balance practice is the easier rung (more support), never a harder one (Otago).
+        easier = next((e for e in elig.exercises if e.id == exercise.easier), None)
+        return [Alternative(id=easier.id, name=easier.name, modality=easier.modality)] if easier else []
     out = []
-    candidates = [e for e in elig.exercises if e.id != exercise.id
+    candidates = [e for e in elig.exercises if e.id != exercise.id and e.component == exercise.component
                   and set(e.primary_muscles) & set(exercise.primary_muscles)]
     if elig.pool_usable and exercise.modality != "aquatic":
         pool = sorted((e for e in candidates if e.modality == "aquatic"), key=overlap)
@@ -50,23 +56,35 @@ def affected_note(exercise: Exercise, profile: Profile) -> str | None:
     return None
 
 
+def capped_dose(exercise: Exercise, level: Level, profile: Profile, elig: Eligibility):
+    """The week's dose, with isometric holds capped where screening says (hypertension: ACSM)."""
+    dose = dose_for(exercise, level, profile)
+    cap = elig.acts.hold_cap_s if elig.acts else None
+    if cap is not None and "isometric" in exercise.tags and dose.hold_s is not None and dose.hold_s > cap:
+        dose = replace(dose, hold_s=cap)
+    return dose
+
+
 def planned(exercise: Exercise, level: Level, profile: Profile, elig: Eligibility) -> PlannedExercise:
     """One exercise with its full dose for one week."""
-    dose = dose_for(exercise, level, profile)
+    dose = capped_dose(exercise, level, profile, elig)
     return PlannedExercise(
         id=exercise.id, name=exercise.name, modality=exercise.modality, equipment=list(exercise.equipment),
         primary_muscles=list(exercise.primary_muscles), sets=dose.sets, reps=dose.reps, hold_s=dose.hold_s,
         effort_rpe=dose.effort_rpe, rest_s=dose.rest_s, load=dose.load,
         alternatives=alternatives(exercise, elig), unilateral=exercise.unilateral,
-        note=affected_note(exercise, profile))
+        note=affected_note(exercise, profile), component=exercise.component, pattern=exercise.pattern,
+        tags=list(exercise.tags))
 
 
 def session_for(date: dt.date, ids: list[str], level: Level, profile: Profile, catalog: Catalog,
                 elig: Eligibility) -> Session:
     """A dated session: exercises, the muscles they load, and its length in minutes."""
     exercises = [catalog.exercise(i) for i in ids]
-    seconds = sum(dose_seconds(e, dose_for(e, level, profile)) for e in exercises)
-    muscles = sorted({m for e in exercises for m in e.primary_muscles}, key=MUSCLE_GROUPS.index)
+    seconds = sum(dose_seconds(e, capped_dose(e, level, profile, elig)) for e in exercises)
+    # Balance practice loads no muscle group (spec/plan.md round 2).
+    muscles = sorted({m for e in exercises if e.component != "balance" for m in e.primary_muscles},
+                     key=MUSCLE_GROUPS.index)
     return Session(date=date, weekday=WEEKDAYS[date.weekday()], muscle_groups=muscles,
                    minutes=session_minutes(seconds),
                    exercises=[planned(e, level, profile, elig) for e in exercises])
@@ -82,12 +100,64 @@ def build_weeks(profile: Profile, catalog: Catalog, elig: Eligibility, sessions:
             continue
         start = profile.schedule.start + dt.timedelta(days=7 * (shape.week - 1))
         plan_sessions = block_two_sessions if (shape.block == 2 and block_two_sessions) else sessions
+        plan_sessions = climb_balance(plan_sessions, shape, levels, profile, catalog, elig)
         week_sessions = [session_for(start + dt.timedelta(days=offset), ids, levels[shape.week], profile,
                                      catalog, elig)
                          for offset, ids in sorted(plan_sessions.items())]
         weeks.append(Week(week=shape.week, start=start, phase=shape.phase, deload=shape.deload,
-                          sessions=week_sessions))
+                          sessions=week_sessions,
+                          home_practice=home_practice(start, plan_sessions, levels[shape.week], profile,
+                                                      catalog, elig)))
     return weeks
+
+
+def climb_balance(sessions: dict[int, list[str]], shape: WeekShape, levels: dict[int, Level], profile: Profile,
+                  catalog: Catalog, elig: Eligibility) -> dict[int, list[str]]:
+    """Balance practice one rung harder after familiarisation, two in block two (Otago), where
+    the session still fits its minutes at every week's dose."""
+    limit = profile.schedule.minutes_per_session
+
+    def fits(ids: list[str]) -> bool:
+        return all(session_minutes(sum(dose_seconds(catalog.exercise(i), capped_dose(catalog.exercise(i), level,
+                                                                                     profile, elig))
+                                       for i in ids)) <= limit for level in levels.values())
+    return climb(sessions, balance_steps(shape.week, shape.block), catalog, elig, fits)
+
+
+BALANCE_DAYS = 3  # Otago: balance practice 3 times a week (domain.md, Prescription round 2)
+
+
+def home_practice(start: dt.date, sessions: dict[int, list[str]], level: Level, profile: Profile,
+                  catalog: Catalog, elig: Eligibility) -> list[HomePractice]:
+    """Balance practice at home on days without a session, so a client who needs balance work
+    practises on at least 3 days a week even with 2 sessions (Otago; Sherrington 2019)."""
+    if not elig.balance_reasons:
+        return []
+    balance_ids = list(dict.fromkeys(i for day in sorted(sessions) for i in sessions[day]
+                                     if catalog.exercise(i).component == "balance"))
+    if not balance_ids:
+        return []
+    practice_days = sorted(sessions)
+    chosen = []
+    while len(practice_days) < BALANCE_DAYS:
+        free = [d for d in range(7) if d not in practice_days]
+        # The free day farthest from every practice day (cyclic week), earliest on ties.
+        best = max(free, key=lambda d: (min(min((d - p) % 7, (p - d) % 7) for p in practice_days)
+                                        if practice_days else 7, -d))
+        practice_days.append(best)
+        chosen.append(best)
+    exercise = catalog.exercise(balance_ids[0])
+    return [HomePractice(date=start + dt.timedelta(days=day), component="balance",
+                         exercises=[planned(exercise, level, profile, elig)])
+            for day in sorted(chosen)]
+
+
+def same_job(exercise: Exercise, other: Exercise) -> bool:
+    """A rung keeps what the hard rules picked the exercise for: its role (sit-to-stand,
+    rotator cuff, shoulder blades), its component, and whether it pushes or pulls."""
+    pushes_or_pulls = {exercise.pattern, other.pattern} & {"push", "pull"}
+    return (other.role == exercise.role and other.component == exercise.component
+            and (not pushes_or_pulls or other.pattern == exercise.pattern))
 
 
 def step_up(sessions: dict[int, list[str]], catalog: Catalog, elig: Eligibility, profile: Profile,
@@ -107,7 +177,8 @@ def step_up(sessions: dict[int, list[str]], catalog: Catalog, elig: Eligibility,
             other_id = getattr(exercise, direction)
             other = catalog.exercises.get(other_id) if other_id else None
             if (other is not None and other.id in elig.ids and other.id not in ids and other.id not in new_ids
-                    and set(other.primary_muscles) == set(exercise.primary_muscles)):
+                    and set(other.primary_muscles) == set(exercise.primary_muscles)
+                    and same_job(exercise, other)):
                 new_ids.append(other.id)
             else:
                 new_ids.append(exercise_id)

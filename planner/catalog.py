@@ -17,7 +17,7 @@ from planner.errors import InputError
 from planner.resources import catalog_dir
 from planner.vocab import (
     ALWAYS_AVAILABLE, MUSCLE_GROUPS, MODALITIES, Allergen, Condition, Diet, Equipment,
-    Limitation, MealName, Modality, MuscleGroup, NeurogenicCause, Pattern,
+    Component, Limitation, MealName, Modality, MuscleGroup, NeurogenicCause, Pattern, Role, Tag,
 )
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -79,6 +79,13 @@ class Exercise(Entry):
     primary_muscles: list[MuscleGroup] = Field(min_length=1, max_length=4)
     secondary_muscles: list[MuscleGroup] = Field(default_factory=list)
     pattern: Pattern
+    tags: list[Tag] = Field(default_factory=list, description=(
+        "What the movement asks beyond muscle (overhead, single_leg, ...); [] = none. Every "
+        "catalog exercise must give it (coverage_gaps), so no exercise is left unjudged."))
+    component: Component = Field("strength", description="balance practice loads no muscle group for "
+                                                          "the 48 h and 2-3 a week rules.")
+    role: Role | None = Field(None, description="The clinical job a hard rule picks it for (sit_to_stand, "
+                                                 "external_rotation, scapular, back_extension).")
     dose: Literal["reps", "hold"] = Field(description="Prescribed in repetitions or in seconds held.")
     min_grade: int = Field(ge=2, le=5, description="Lowest MRC grade of the primary muscles that can do it.")
     excluded_by: list[Limitation] = Field(default_factory=list)
@@ -105,6 +112,12 @@ class Exercise(Entry):
             raise ValueError("only aquatic exercises need a pool")
         if self.easier == self.id or self.harder == self.id:
             raise ValueError("an exercise cannot be its own easier/harder variant")
+        if len(set(self.tags)) != len(self.tags):
+            raise ValueError("a tag is listed twice")
+        if "floor" in self.tags and "no_floor" not in self.excluded_by:
+            raise ValueError("a floor exercise must be excluded_by no_floor")
+        if self.component == "balance" and self.pattern not in ("balance", "gait"):
+            raise ValueError("balance practice has pattern balance or gait")
         return self
 
     @property
@@ -132,6 +145,7 @@ class LimitationRule(Entry):
     label: str
     excludes_modalities: list[Modality] = Field(default_factory=list)
     excludes_patterns: list[Pattern] = Field(default_factory=list)
+    excludes_tags: list[Tag] = Field(default_factory=list)
     note: str = Field(description="Printed on the programme.")
 
 
@@ -150,6 +164,26 @@ class ConditionRule(Entry):
     pool_allowed: bool = True
     clinician_oversight: bool = False
     notes: list[str] = Field(default_factory=list)
+    standing_notes: list[str] = Field(default_factory=list, description="Printed only for clients who "
+                                      "can stand (not seated_only / wheelchair_user).")
+
+
+class ScreeningRule(Entry):
+    """What a screening condition or a medication class changes in the programme."""
+
+    id: str
+    label: str
+    source: str = Field(description="Where the rule comes from (domain.md).")
+    excludes_tags: list[Tag] = Field(default_factory=list)
+    treat_as: list[Limitation] = Field(default_factory=list, description="Limitations whose exclusions apply too.")
+    hold_cap_s: int | None = Field(None, ge=10, le=60)
+    effort_cap_rpe: int | None = Field(None, ge=3, le=10)
+    adds_targets: list[MuscleGroup] = Field(default_factory=list)
+    land_work_for: list[MuscleGroup] = Field(default_factory=list, description="Strengthened on land "
+                                             "(or seated) every week even with a pool (OARSI 2019).")
+    advice: list[str] = Field(default_factory=list)
+    stop_rules: list[str] = Field(default_factory=list)
+    clinician_note: str | None = None
 
 
 class Catalog(BaseModel):
@@ -160,6 +194,8 @@ class Catalog(BaseModel):
     limitations: dict[str, LimitationRule]
     conditions: dict[str, ConditionRule]
     folder: str
+    screening_conditions: dict[str, ScreeningRule] = Field(default_factory=dict)
+    screening_medications: dict[str, ScreeningRule] = Field(default_factory=dict)
 
     def exercise(self, exercise_id: str) -> Exercise:
         return self.exercises[exercise_id]
@@ -184,6 +220,12 @@ class _FoodFile(BaseModel):
 class _LimitationFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     limitations: list[LimitationRule]
+
+
+class _ScreeningFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    conditions: list[ScreeningRule] = Field(default_factory=list)
+    medications: list[ScreeningRule] = Field(default_factory=list)
 
 
 class _ConditionFile(BaseModel):
@@ -215,8 +257,15 @@ def load_catalog(folder: str | Path | None = None) -> Catalog:
                               str(folder / "limitations.yaml"), "limitation")
     conditions = _unique_ids(sources.load(_ConditionFile, folder / "conditions.yaml", fast=True).conditions,
                              str(folder / "conditions.yaml"), "condition")
+    screening = _ScreeningFile()
+    if (folder / "screening.yaml").is_file():  # a test catalog may leave it out
+        screening = sources.load(_ScreeningFile, folder / "screening.yaml", fast=True)
     catalog = Catalog(exercises=exercises, foods=foods, limitations=limitations,
-                      conditions=conditions, folder=str(folder))
+                      conditions=conditions, folder=str(folder),
+                      screening_conditions=_unique_ids(screening.conditions, str(folder / "screening.yaml"),
+                                                       "screening condition"),
+                      screening_medications=_unique_ids(screening.medications, str(folder / "screening.yaml"),
+                                                        "medication class"))
     problems = ladder_problems(catalog)
     if problems:
         raise InputError(problems[0], file=str(folder / "exercises"))
@@ -312,4 +361,6 @@ def coverage_gaps(catalog: Catalog) -> list[str]:
             gaps.append(f"pattern {pattern}: longest ladder has {longest} level(s); "
                         f"at least {MIN_LADDER_LEVELS} needed")
     gaps.extend(ladder_problems(catalog))
+    gaps.extend(f"{e.id}: no tags (give [] when none applies)" for e in catalog.exercises.values()
+                if "tags" not in e.model_fields_set)
     return gaps

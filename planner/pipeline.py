@@ -11,7 +11,7 @@ import datetime as dt
 from planner import assessment, safety
 from planner.assemble import build_weeks, step_up
 from planner.catalog import Catalog
-from planner.errors import Infeasible
+from planner.errors import Infeasible, InputError
 from planner.eligibility import Eligibility, eligibility
 from planner.plan import HistoryEntry, Plan
 from planner.profile import Profile
@@ -88,19 +88,59 @@ def steps_up_automatically(profile: Profile, elig: Eligibility) -> bool:
 
 
 def notes_for(profile: Profile, catalog: Catalog, elig: Eligibility) -> list[str]:
-    """Condition and limitation notes printed on the programme."""
-    notes = list(elig.rule.notes)
+    """Condition, limitation and screening notes printed on the programme."""
+    notes = list(elig.rule.notes) + ([] if profile.seated else list(elig.rule.standing_notes))
     for tag in profile.limitations:
         rule = catalog.limitations.get(tag)
         if rule:
             notes.append(rule.note)
-    notes.append("On the days between sessions, take a light walk; it is advice, not a session.")
+    if elig.balance_reasons and profile.seated:
+        notes.append("Seated balance practice is part of every week, on at least 3 days: brakes on, feet "
+                     "supported, a hand ready on the armrest, and on home-practice days too.")
+    elif elig.balance_reasons:
+        # Otago: standing balance always beside a stable support (domain.md, Prescription round 2).
+        notes.append("Balance practice is part of every week, on at least 3 days: always within reach of a "
+                     "sturdy chair, counter or wall, and on home-practice days too.")
+    if elig.acts is not None:
+        notes.extend(elig.acts.advice)
+    if not profile.seated:
+        # A wheelchair user is never told to walk; their aerobic mode is planned apart (issue 11).
+        notes.append("On the days between sessions, take a light walk; it is advice, not a session.")
     return notes
+
+
+def stop_rules_for(elig: Eligibility) -> list[str]:
+    """The one stop-rule list: the general rules, then each condition's and medicine's own."""
+    extra = list(elig.acts.stop_rules) if elig.acts is not None else []
+    return list(safety.STOP_RULES) + [rule for rule in extra if rule not in safety.STOP_RULES]
+
+
+def clinician_notes_for(profile: Profile, elig: Eligibility) -> list[str]:
+    """What only the clinician reads: why balance is a must, screening decisions."""
+    notes = []
+    if elig.balance_reasons:
+        notes.append("Balance practice on >= 3 days a week (Sherrington 2019; Otago): "
+                     + "; ".join(elig.balance_reasons) + ".")
+    if elig.acts is not None:
+        notes.extend(elig.acts.clinician_notes)
+        for rule in elig.acts.rules:
+            notes.append(f"{rule.label}: {rule.source}.")
+    return notes
+
+
+def check_exercise_choices(profile: Profile, catalog: Catalog) -> None:
+    """Every id the clinician preferred or excluded is a catalog exercise (InputError, exit 2)."""
+    for key in ("prefer", "exclude"):
+        for index, exercise_id in enumerate(getattr(profile.exercises, key)):
+            if exercise_id not in catalog.exercises:
+                raise InputError(f"{exercise_id!r} is not a catalog exercise (see `planner catalog list`)",
+                                 key=f"exercises.{key}.{index}")
 
 
 def build_plan(profile: Profile, catalog: Catalog) -> Plan:
     """Build the whole plan for one client, or raise SafetyRefusal / Infeasible / InputError."""
     safety.screen(profile)
+    check_exercise_choices(profile, catalog)
     from planner.nutrition import build_nutrition  # late: nutrition pulls its own solver
 
     elig = eligibility(profile, catalog)
@@ -129,7 +169,8 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
         version=1, profile=profile, weeks=weeks, nutrition=nutrition, assessments=assessments,
         reassessment_dates=reassessment_dates(profile.schedule.start, profile.schedule.weeks),
         warnings=warnings, history=[HistoryEntry(version=1, action="generate", date=made)],
-        stop_rules=list(safety.STOP_RULES), notes=notes_for(profile, catalog, elig),
+        stop_rules=stop_rules_for(elig), notes=notes_for(profile, catalog, elig),
+        clinician_notes=clinician_notes_for(profile, elig),
         solver={"status": template.status, "objective": template.objective,
                 "soft_penalties": template.penalties, "peak_sets": peak_sets},
         catalog_version=catalog_fingerprint(catalog),

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from planner.profile import Profile
 from planner.textcheck import MULTILINE_KEYS, check_text
-from planner.vocab import Modality, MuscleGroup, Phase, Weekday
+from planner.vocab import Component, Modality, MuscleGroup, Pattern, Phase, Tag, Weekday
 
 FORMAT = "planner.plan/1"
 # Bounds checked before any work on a plan read back (a hostile file of 8,000 weeks).
@@ -53,6 +53,10 @@ class PlannedExercise(Model):
     alternatives: list[Alternative] = Field(default_factory=list)
     unilateral: bool = Field(False, description="Done one side at a time; sets are per side.")
     note: str | None = Field(None, description="A per-exercise remark, e.g. 'affected leg first'.")
+    # Round 2 (spec/plan.md): what the exercise is for and what it asks, from the catalog.
+    component: Component = "strength"
+    pattern: Pattern | None = None
+    tags: list[Tag] = Field(default_factory=list)
 
 
 class Session(Model):
@@ -63,12 +67,21 @@ class Session(Model):
     exercises: list[PlannedExercise] = Field(max_length=MAX_EXERCISES)
 
 
+class HomePractice(Model):
+    """A short routine on a day without a session (spec/plan.md, round 2)."""
+
+    date: dt.date
+    component: Literal["balance"] = "balance"
+    exercises: list[PlannedExercise]
+
+
 class Week(Model):
     week: int = Field(ge=1)
     start: dt.date
     phase: Phase
     deload: bool
     sessions: list[Session] = Field(max_length=7)
+    home_practice: list[HomePractice] = Field(default_factory=list, max_length=7)
 
 
 class MenuFood(Model):
@@ -147,6 +160,8 @@ class Plan(Model):
     notes: list[str] = Field(default_factory=list, description="Condition and limitation notes to print.")
     solver: dict = Field(default_factory=dict, description="Solver status and objective, for transparency.")
     catalog_version: str | None = None
+    clinician_notes: list[str] = Field(default_factory=list, description="For the clinician only; the "
+                                       "patient's pages never print them (flags, sources, decisions).")
 
     def to_json(self) -> str:
         """Canonical JSON: same plan, same bytes."""

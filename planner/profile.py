@@ -121,6 +121,8 @@ class Client(Strict):
     weight_lb: float | None = Field(None, exclude=True, description="Body weight in pounds; converted to weight_kg.")
     height_cm: float | None = Field(None, description="Height in cm, 100..250 (optional; height_cm or height_in).")
     height_in: float | None = Field(None, exclude=True, description="Height in inches; converted to height_cm.")
+    falls_last_year: int | None = Field(None, ge=0, le=100, description="Falls in the last 12 months; >= 1 -> "
+                                                                       "balance practice (Otago).")
 
     @field_validator("name")
     @classmethod
@@ -320,6 +322,25 @@ class Nutrition(Strict):
         return _unique(values, "entry")
 
 
+class ExerciseChoices(Strict):
+    """The clinician's say over catalog exercises: exclude is never used, prefer is kept when eligible."""
+
+    prefer: list[str] = Field(default_factory=list, description="Catalog ids kept when the client can do them.")
+    exclude: list[str] = Field(default_factory=list, description="Catalog ids never used.")
+
+    @field_validator("prefer", "exclude")
+    @classmethod
+    def _no_repeats(cls, values):
+        return _unique(values, "exercise")
+
+    @model_validator(mode="after")
+    def _not_both(self) -> "ExerciseChoices":
+        both = sorted(set(self.prefer) & set(self.exclude))
+        if both:
+            raise KeyedError("exclude", f"{both[0]!r} is both preferred and excluded")
+        return self
+
+
 class Clinician(Strict):
     name: str | None = Field(None, max_length=200)
     clinic: str | None = Field(None, max_length=200)
@@ -349,6 +370,8 @@ class Profile(Strict):
     screening: Screening = Field(default_factory=Screening)
     nutrition: Nutrition = Field(default_factory=Nutrition)
     clinician: Clinician | None = None
+    exercises: ExerciseChoices = Field(default_factory=ExerciseChoices,
+                                       description="Clinician controls: prefer / exclude catalog ids.")
 
     @field_validator("affected", "equipment", "limitations")
     @classmethod
@@ -412,6 +435,24 @@ class Profile(Strict):
     def older_adult(self) -> bool:
         """Older-adult dosing and protein (NSCA, PROT-AGE use 65+)."""
         return self.client.age >= 65
+
+    @property
+    def seated(self) -> bool:
+        """Works seated only: seated_only, or a wheelchair user (spec/profile.md, round 2)."""
+        return bool({"seated_only", "wheelchair_user"} & set(self.limitations))
+
+    @property
+    def effective_limitations(self) -> frozenset[str]:
+        """The limitations with what they imply: wheelchair_user implies seated_only."""
+        tags = set(self.limitations)
+        if "wheelchair_user" in tags:
+            tags.add("seated_only")
+        return frozenset(tags)
+
+    @property
+    def equipment_at_hand(self) -> frozenset[str]:
+        """Equipment listed, plus the seat a seated client sits on (chair or wheelchair)."""
+        return frozenset(self.equipment) | ({"chair"} if self.seated else set())
 
     @property
     def has_pool(self) -> bool:

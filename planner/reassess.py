@@ -17,7 +17,7 @@ from planner.assemble import build_weeks
 from planner.catalog import Catalog
 from planner.eligibility import eligibility
 from planner.errors import InputError, KeyedError
-from planner.pipeline import notes_for, solve_fitting_time
+from planner.pipeline import clinician_notes_for, notes_for, solve_fitting_time, stop_rules_for
 from planner.plan import HistoryEntry, Plan
 from planner.profile import (Assessment, Profile, Strict, date_only, mrc_grades, plausible_date,
                              written_grades)
@@ -284,7 +284,8 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
         history=list(plan.history) + [HistoryEntry(version=version, action="reassess", date=re.date,
                                                    decision=decision, rebuilt_from_week=from_week,
                                                    training_changes=training_changes)],
-        stop_rules=list(plan.stop_rules) or list(safety.STOP_RULES), notes=notes,
+        stop_rules=stop_rules_for(elig), notes=notes,
+        clinician_notes=clinician_notes_for(profile, elig),
         solver={"status": template.status, "objective": template.objective,
                 "soft_penalties": template.penalties, "peak_sets": peak_sets},
         catalog_version=plan.catalog_version,

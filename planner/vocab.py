@@ -34,6 +34,8 @@ ALWAYS_AVAILABLE: frozenset[str] = frozenset({"wall"})
 Limitation = Literal[
     "no_floor", "seated_only", "no_impact", "knee_pain", "no_overhead",
     "no_spinal_flexion", "balance_impaired",
+    # Round 2 (spec/profile.md): wheelchair_user implies seated_only; both imply a seat at hand.
+    "wheelchair_user", "hip_pain", "shoulder_pain",
 ]
 LIMITATIONS: tuple[str, ...] = get_args(Limitation)
 
@@ -53,6 +55,8 @@ HealthCondition = Literal[
     "incontinence", "open_wound", "infection", "fever", "knee_osteoarthritis",
     "hip_osteoarthritis", "copd", "obesity", "cancer", "stroke_history",
     "parkinsons", "rheumatoid_arthritis", "low_back_pain",
+    # Round 2 (spec/profile.md): the closed list names these too.
+    "peripheral_neuropathy", "low_vision",
 ]
 
 Diet = Literal["omnivore", "pescatarian", "vegetarian", "vegan"]
@@ -72,6 +76,20 @@ Pattern = Literal[
     "carry_grip", "balance", "gait",
 ]
 PATTERNS: tuple[str, ...] = get_args(Pattern)
+
+# What an exercise asks of the body, beyond its muscles (spec/plan.md, round 2): the
+# screening and grade rules read these instead of exercise names.
+Tag = Literal["overhead", "spinal_flexion", "spinal_twist", "single_leg", "floor", "impact",
+              "isometric", "fast"]
+TAGS: tuple[str, ...] = get_args(Tag)
+# strength and power load a muscle group (48 h, 2-3 a week); balance practice does not.
+Component = Literal["strength", "balance", "power"]
+# The clinical job an exercise is picked for by a hard rule (domain.md, Prescription round 2).
+Role = Literal["sit_to_stand", "external_rotation", "scapular", "back_extension"]
+ROLES: tuple[str, ...] = get_args(Role)
+# Muscles a seated client works only when targeted: the legs and the trunk.
+LOWER_LIMB_AND_TRUNK: frozenset[str] = frozenset({"quadriceps", "hamstrings", "glutes", "calves",
+                                                  "core", "lower_back"})
 
 Phase = Literal["familiarisation", "build", "deload", "intensify", "consolidate"]
 

@@ -14,7 +14,13 @@ from planner.vocab import (
 CONDITIONS = ("disuse", "post_immobilisation", "sarcopenia", "neurogenic", "general")
 CAUSES = ("als", "guillain_barre", "multiple_sclerosis", "diabetic_neuropathy", "spinal_cord_injury", "other")
 HEALTH = ("diabetes", "osteoporosis", "heart_disease", "knee_osteoarthritis", "open_wound", "copd",
-          "hypertension")
+          "hypertension", "hip_osteoarthritis", "peripheral_neuropathy", "low_vision", "cancer")
+# Medicines whose classes change the programme (catalog/screening.yaml) and a few that do not.
+MEDICINES = ("warfarin", "apixaban", "insulin glargine", "bisoprolol", "prednisone", "metformin",
+             "alendronate")
+# A few catalog ids for the clinician's prefer / exclude lists.
+CATALOG_IDS = ("sit-to-stand", "wall-push-up", "band-row", "seated-knee-extension", "tandem-stance",
+               "supported-stand-feet-apart", "seated-band-row", "wall-plank", "pool-walk")
 
 
 def subset(values, *, min_size=0, max_size=None):
@@ -29,7 +35,9 @@ def profiles(draw, *, allow_red_flags: bool = True) -> dict:
     profile = {
         "client": {"name": draw(st.text(min_size=1, max_size=30).filter(lambda s: s.strip() and
                                                                          text_problem(s) is None)),
-                   "age": draw(st.integers(18, 110)), "sex": draw(st.sampled_from(["female", "male"])),
+                   # Older clients (80+) are drawn often: balance, sit-to-stand and screening meet there.
+                   "age": draw(st.one_of(st.integers(18, 110), st.integers(80, 95))),
+                   "sex": draw(st.sampled_from(["female", "male"])),
                    "weight_kg": draw(st.floats(30, 300).map(lambda w: round(w, 1)))},
         "condition": condition,
         "schedule": {"start": (dt.date(2026, 12, 1) + dt.timedelta(days=draw(st.integers(0, 60)))).isoformat(),
@@ -42,8 +50,23 @@ def profiles(draw, *, allow_red_flags: bool = True) -> dict:
         "nutrition": {"meals_per_day": draw(st.integers(3, 6)),
                       "diet": draw(st.sampled_from(["omnivore", "pescatarian", "vegetarian", "vegan"])),
                       "avoid": draw(subset(ALLERGENS, max_size=3))},
-        "screening": {"conditions": draw(subset(HEALTH, max_size=2))},
+        "screening": {"conditions": draw(subset(HEALTH, max_size=3)),
+                      "medications": draw(subset(MEDICINES, max_size=3))},
     }
+    if draw(st.integers(0, 3)) == 0:
+        # Seated clients, wheelchair users among them, often with upper-body targets.
+        profile["limitations"] = sorted(set(profile["limitations"]) | {draw(st.sampled_from(["seated_only",
+                                                                                            "wheelchair_user"]))})
+        if draw(st.booleans()):
+            profile["targets"] = ["chest", "upper_back", "shoulders", "biceps", "triceps", "forearms"]
+    if draw(st.booleans()):
+        profile["client"]["falls_last_year"] = draw(st.integers(0, 4))
+    if draw(st.integers(0, 2)) == 0:
+        profile["screening"]["blood_pressure"] = draw(st.sampled_from(["128/80", "150/95", "164/92", "176/104"]))
+    if draw(st.integers(0, 2)) == 0:
+        chosen = draw(subset(CATALOG_IDS, max_size=3))
+        split = draw(st.integers(0, len(chosen)))
+        profile["exercises"] = {"prefer": chosen[:split], "exclude": chosen[split:]}
     if draw(st.booleans()):
         wanted = draw(st.integers(2, 6))
         if wanted <= len(days):
@@ -51,7 +74,9 @@ def profiles(draw, *, allow_red_flags: bool = True) -> dict:
     if draw(st.booleans()):
         profile["targets"] = draw(subset(MUSCLE_GROUPS, min_size=1))
     if draw(st.booleans()):
-        profile["strength"] = draw(st.dictionaries(st.sampled_from(MUSCLE_GROUPS), st.integers(0, 5), max_size=4))
+        # Grades 2-3 are drawn most: gravity-eliminated work, no added load, no single-leg work.
+        grades = st.sampled_from([2, 3, 2, 3, 4, 5, 0, 1])
+        profile["strength"] = draw(st.dictionaries(st.sampled_from(MUSCLE_GROUPS), grades, max_size=4))
     if condition == "neurogenic" and draw(st.booleans()):
         profile["neurogenic_cause"] = draw(st.sampled_from(CAUSES))
     if draw(st.booleans()):
@@ -59,6 +84,9 @@ def profiles(draw, *, allow_red_flags: bool = True) -> dict:
                                  "chair_stand_5x_s": draw(st.floats(6, 40).map(lambda v: round(v, 1))),
                                  "walk_6min_m": draw(st.integers(100, 700)),
                                  "gait_speed_m_s": draw(st.floats(0.3, 1.6).map(lambda v: round(v, 2)))}
+        if draw(st.booleans()):
+            profile["assessment"]["sppb_points"] = draw(st.integers(3, 12))
+            profile["assessment"]["timed_up_and_go_s"] = draw(st.floats(7, 30).map(lambda v: round(v, 1)))
     if allow_red_flags and draw(st.integers(0, 9)) == 0:
         profile["screening"]["red_flags"] = draw(subset(RED_FLAGS, min_size=1, max_size=2))
     if draw(st.integers(0, 9)) == 0:

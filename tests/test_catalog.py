@@ -220,3 +220,24 @@ def test_coverage_gaps_name_what_is_missing(exercise_entry):
     assert "chest: 0 land exercise(s); at least 3 needed" in gaps
     assert any(g.startswith("pattern squat: longest ladder has 1 level(s)") for g in gaps)
     assert all(any(g.startswith(m + ":") for g in gaps) for m in MUSCLE_GROUPS)
+
+
+def test_every_shipped_exercise_carries_tags_and_the_rules_find_their_work():
+    from planner.catalog import coverage_gaps, default_catalog
+    catalog = default_catalog()
+    assert not coverage_gaps(catalog)
+    assert all("tags" in e.model_fields_set for e in catalog.exercises.values())
+    roles = {e.role for e in catalog.exercises.values()}
+    assert {"sit_to_stand", "external_rotation", "scapular"} <= roles
+    seated_balance = [e for e in catalog.exercises.values() if e.component == "balance" and e.modality == "seated"]
+    standing_balance = [e for e in catalog.exercises.values() if e.component == "balance" and e.modality == "land"]
+    assert seated_balance and len(standing_balance) >= 5
+    assert all(e.figure is not None for e in seated_balance + standing_balance)
+    # Overhead work is tagged, so shoulder preservation can find it.
+    assert all("overhead" in e.tags for e in catalog.exercises.values() if e.pattern == "overhead")
+
+
+def test_a_tag_outside_the_closed_list_is_refused():
+    from tests.factories import make_exercise
+    with pytest.raises(ValidationError):
+        make_exercise("odd", ["calves"], tags=["jumping"])

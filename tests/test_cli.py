@@ -164,3 +164,12 @@ def test_batch_builds_each_and_reports_the_bad_one(run_planner, tmp_path):
     assert result.code == 2
     assert (out / "maria.json").exists() and not (out / "broken.json").exists()
     assert "broken.yaml" in result.err and "1 written, 1 refused" in result.out
+
+
+def test_an_unknown_excluded_exercise_is_bad_input_naming_the_key(run_planner, tmp_path):
+    profile = tmp_path / "p.yaml"
+    profile.write_text(MARIA.read_text() + "exercises:\n  exclude: [wall-plank, no-such-exercise]\n")
+    out = tmp_path / "plan.json"
+    result = run_planner("generate", profile, "-o", out)
+    assert result.code == 2 and "exercises.exclude" in result.err and "no-such-exercise" in result.err
+    assert not out.exists() and len(result.err.strip().splitlines()) == 1

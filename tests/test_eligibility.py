@@ -57,3 +57,48 @@ def test_neurogenic_withholds_eccentric_emphasis():
     exercises = [make_exercise("nordic", ["hamstrings"], eccentric_emphasis=True, pattern="hinge")]
     assert ids(make_profile(condition="neurogenic"), exercises) == set()
     assert ids(make_profile(), exercises) == {"nordic"}
+
+
+# --- Round 2 (issue 11): seated clients, grades, screening, clinician controls --------------
+
+def test_wheelchair_user_works_seated_and_has_a_seat_without_listing_a_chair():
+    exercises = full_body_exercises() + [make_exercise("seated-press", ["chest"], modality="seated",
+                                                       equipment=["chair"], pattern="push")]
+    for limitation in ("wheelchair_user", "seated_only"):
+        assert ids(make_profile(limitations=[limitation], targets=["chest"]), exercises) == {"seated-press"}
+
+
+def test_seated_client_gets_no_overhead_and_no_untargeted_leg_work():
+    exercises = [
+        make_exercise("seated-overhead", ["shoulders"], modality="seated", equipment=["chair"],
+                      pattern="overhead", tags=["overhead"]),
+        make_exercise("seated-raise", ["shoulders"], modality="seated", equipment=["chair"], pattern="raise"),
+        make_exercise("seated-knee", ["quadriceps"], modality="seated", equipment=["chair"]),
+        make_exercise("seated-lean", ["shoulders", "core"], modality="seated", equipment=["chair"], pattern="core"),
+    ]
+    assert ids(make_profile(limitations=["wheelchair_user"], targets=["shoulders"]), exercises) == {"seated-raise"}
+    assert "seated-knee" in ids(make_profile(limitations=["seated_only"], targets=["quadriceps"]), exercises)
+
+
+def test_strength_work_needs_a_target_but_balance_practice_does_not():
+    exercises = full_body_exercises() + [
+        make_exercise("stance", ["glutes"], pattern="balance", dose="hold", component="balance")]
+    allowed = ids(make_profile(targets=["chest"]), exercises)
+    assert "push-up" in allowed and "stance" in allowed and "squat" not in allowed
+
+
+def test_body_weight_on_one_leg_needs_grade_4():
+    exercises = [make_exercise("one-leg", ["calves"], pattern="calf", tags=["single_leg"]),
+                 make_exercise("two-legs", ["calves"], pattern="calf")]
+    assert ids(make_profile(strength={"calves": 3}), exercises) == {"two-legs"}
+    assert ids(make_profile(strength={"calves": 4}), exercises) == {"one-leg", "two-legs"}
+    assert ids(make_profile(strength={"quadriceps": 3}), exercises) == {"two-legs"}  # the standing knee
+
+
+def test_quadriceps_graded_3_warns_of_giving_way_in_standing_work():
+    elig = eligibility(make_profile(strength={"quadriceps": 3}), make_catalog(full_body_exercises()))
+    assert any("give way" in w for w in elig.warnings)
+
+
+def test_clinician_exclusion_is_hard():
+    assert "squat" not in ids(make_profile(exercises={"exclude": ["squat"]}))

@@ -5,20 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from planner import safety
 from planner.catalog import Catalog
 from planner.plan import AssessmentRecord, Plan
 from planner.render import words
 from planner.render.functional_tests import FUNCTIONAL_TESTS, predicted_walk_text
 
 
-# Printed on every programme when the plan carries no stop rules of its own (domain.md, Safety).
-DEFAULT_STOP_RULES = (
-    "Chest pain, pressure or tightness",
-    "Dizziness, light-headedness or feeling faint",
-    "Unusual breathlessness, more than the effort explains",
-    "New numbness or tingling",
-    "Pain that lasts, in a muscle or joint, after you stop",
-)
+# Printed on every programme when the plan carries no stop rules of its own (an old plan):
+# the one general list lives in planner.safety (one home per clinical fact, issue 11).
+DEFAULT_STOP_RULES = tuple(safety.STOP_RULES)
 
 
 DISCLAIMER = (
@@ -136,9 +132,9 @@ def cover(plan: Plan, catalog: Catalog) -> Cover:
         clinic=clinician.clinic if clinician else None,
         clinician_notes=clinician.notes if clinician else None,
         programme=programme, condition=condition, goals=_goals(plan), test_dates=dates,
-        tests=tests, test_flags=flags, predicted_walk=predicted_walk_text(plan),
+        tests=tests, test_flags=flags, predicted_walk=None if plan.profile.seated else predicted_walk_text(plan),
         stop_rules=list(plan.stop_rules) or list(DEFAULT_STOP_RULES),
-        stop_intro=None if plan.stop_rules else "Stop exercising at once and call your clinician if you have:",
+        stop_intro=None,  # the rules are whole sentences (planner.safety)
         medications=medications, medication_note=MEDICATION_NOTE if medications else None,
         notes=list(plan.notes), warnings=list(plan.warnings), disclaimer=DISCLAIMER,
     )

@@ -30,6 +30,7 @@ class FunctionalTest:
     flagged: Callable[[float, str], bool]
     worth_noting: str | None      # smallest change worth acting on (commonly cited)
     source: str
+    needs_standing: bool = True   # a seated client (seated_only, wheelchair_user) is not given it
 
 
 def _grip_cutoff(sex: str) -> float:
@@ -48,7 +49,7 @@ FUNCTIONAL_TESTS: tuple[FunctionalTest, ...] = (
             "resting a minute between tries, and write down the best result.",
         cutoff=lambda sex: f"below {number(_grip_cutoff(sex))} kg",
         flagged=lambda value, sex: value < _grip_cutoff(sex),
-        worth_noting=_change("grip_kg", "kg"), source="EWGSOP2 2019"),
+        worth_noting=_change("grip_kg", "kg"), source="EWGSOP2 2019", needs_standing=False),
     FunctionalTest(
         key="chair_stand_5x_s", name="Five chair stands", unit="s",
         how="Use a firm chair without arms, its back against a wall. Cross your arms over "

@@ -47,16 +47,24 @@ def guide(plan: Plan, catalog: Catalog, figures: Figures) -> list[GuideEntry]:
                 for alternative in item.alternatives:
                     if item.name not in replaces.setdefault(alternative.id, []):
                         replaces[alternative.id].append(item.name)
-    entries = [_guide_entry(ex_id, names.get(ex_id, ex_id), "in your plan", week, catalog, figures)
+    allowed = _client_may_do(plan, catalog)
+    entries = [_guide_entry(ex_id, names.get(ex_id, ex_id), "in your plan", week, catalog, figures, allowed)
                for ex_id, week in first_week.items()]
-    entries += [replace(_guide_entry(ex_id, names[ex_id], "alternative", week, catalog, figures),
+    entries += [replace(_guide_entry(ex_id, names[ex_id], "alternative", week, catalog, figures, allowed),
                         replaces=replaces[ex_id])
                 for ex_id, week in alternatives.items() if ex_id not in first_week]
     return entries
 
 
+def _client_may_do(plan: Plan, catalog: Catalog) -> frozenset[str]:
+    """The exercises this client may do, so easier/harder steps they may not take (an overhead
+    press for a wheelchair user, a one-leg raise at grade 3) are not named (issue 11)."""
+    from planner.eligibility import eligibility
+    return eligibility(plan.profile, catalog).ids
+
+
 def _guide_entry(exercise_id: str, name: str, role: str, week: int, catalog: Catalog,
-                 figures: Figures) -> GuideEntry:
+                 figures: Figures, allowed: frozenset[str] | None = None) -> GuideEntry:
     exercise = catalog.exercises.get(exercise_id)
     if exercise is None:
         # A saved plan may name an exercise a newer catalog dropped: print what the plan knows.
@@ -68,7 +76,9 @@ def _guide_entry(exercise_id: str, name: str, role: str, week: int, catalog: Cat
         if other_id is None:
             return None
         other = catalog.exercises.get(other_id)
-        return other.name if other else None
+        if other is None or (allowed is not None and other.id not in allowed):
+            return None
+        return other.name
 
     equipment = [e for e in exercise.equipment if e != "pool"]
     # A planned exercise gets its start -> end drawing; an alternative the week pages' thumbnail.

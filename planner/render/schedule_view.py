@@ -23,6 +23,16 @@ EFFORT_SCALE = (
 
 
 WALK_ADVICE = "A light walk every day, also on rest days, at a pace where you can still talk."
+# A seated client is never told to walk (issue 11); the aerobic mode is planned apart.
+SEATED_ACTIVITY_ADVICE = ("Keep active in your chair every day, also on rest days (pushing your chair, "
+                          "arm movements), at a pace where you can still talk.")
+
+
+def activity_advice(plan: Plan) -> tuple[str, str]:
+    """(advice for the days between sessions, the diary's label for it)."""
+    if plan.profile.seated:
+        return SEATED_ACTIVITY_ADVICE, "Daily activity"
+    return WALK_ADVICE, "Daily walk"
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,8 @@ class WeekPage:
     reassessments: list[str]
     notes: list[str]            # numbered in order; rows point at them
     walk_advice: str
+    activity_label: str = "Daily walk"
+    home_practice: str | None = None   # balance practice on days without a session (plan home_practice)
 
 
 @dataclass(frozen=True)
@@ -108,6 +120,7 @@ class DiaryWeek:
     sessions: list[DiarySession]
     walk_days: str           # "Mon ☐   Tue ☐ ...": one tick box per day, as one line of text
     reassessments: list[str]
+    activity_label: str = "Daily walk"
 
 
 def reassessment_days(plan: Plan) -> set[dt.date]:
@@ -239,7 +252,17 @@ def week_page(plan: Plan, weeks: list[Week], figures: Figures) -> WeekPage:
         sessions=sessions,
         reassessments=[words.long_date(d) for d in sorted(reassessment_days(plan))
                        if first.start <= d <= _week_end(last)],
-        notes=notes, walk_advice=WALK_ADVICE)
+        notes=notes, walk_advice=activity_advice(plan)[0], activity_label=activity_advice(plan)[1],
+        home_practice=home_practice_text(first))
+
+
+def home_practice_text(week: Week) -> str | None:
+    """'Thursday: Feet-together stand, 2 × 30 s hold.' for each home-practice day of the week."""
+    parts = []
+    for practice in week.home_practice:
+        exercises = "; ".join(f"{e.name}, {words.dose_text(e)}" for e in practice.exercises)
+        parts.append(f"{practice.date.strftime('%A')}: {exercises}.")
+    return " ".join(parts) or None
 
 
 TICK_BOX = "\u2610"        # ☐, in DejaVu Sans
@@ -259,5 +282,6 @@ def diary_week(plan: Plan, week: Week) -> DiaryWeek:
     phase = "deload" if week.deload else week.phase
     return DiaryWeek(number=week.week, dates=words.date_range(week.start, end),
                      phase_label=words.PHASE_LABELS[phase], sessions=sessions, walk_days=walk,
+                     activity_label=activity_advice(plan)[1],
                      reassessments=[words.weekday_day_month(d) for d in sorted(reassessment_days(plan))
                                     if week.start <= d <= end])

@@ -33,6 +33,8 @@ def sheet(plan: Plan) -> ReassessmentSheet:
     baseline = plan.assessments[0] if plan.assessments else None
     tests = []
     for test in FUNCTIONAL_TESTS:
+        if plan.profile.seated and test.needs_standing:
+            continue  # walking, gait and chair-stand tests are not for a seated client (issue 11)
         value = getattr(baseline, test.key) if baseline else None
         tests.append(SheetTest(
             name=test.name, unit=test.unit, how=test.how, cutoff=test.cutoff(sex),
@@ -40,4 +42,4 @@ def sheet(plan: Plan) -> ReassessmentSheet:
             baseline="—" if value is None else f"{words.number(value, 2)} {test.unit}"))
     dates = [words.short_date(d) for d in sorted(plan.reassessment_dates)]
     return ReassessmentSheet(dates=dates, tests=tests, sex_label=SEX_LABELS.get(sex, sex).lower(),
-                             predicted_walk=predicted_walk_text(plan))
+                             predicted_walk=None if plan.profile.seated else predicted_walk_text(plan))

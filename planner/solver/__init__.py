@@ -15,6 +15,7 @@ from planner.catalog import Catalog, Exercise, ladder
 from planner.eligibility import Eligibility
 from planner.errors import Infeasible, SolverTimeOut
 from planner.profile import Profile
+from planner.progression import cautious
 from planner.solver import rules
 from planner.solver.explain import explain_core, precheck
 from planner.timing import COOL_DOWN_S, WARM_UP_S
@@ -40,7 +41,7 @@ PATTERN_GROUPS = {
 WEIGHTS = {
     "pattern": 40, "exercise": 3, "isolation": 2, "back_to_back": 10, "three_sessions": 15,
     "affected_limb": 30, "water_for_knees": 8, "heat": 10, "rung": 4, "keep": 12,
-    "too_easy": 4, "seated_when_standing": 2, "longest_session": 4,
+    "too_easy": 4, "seated_when_standing": 2, "longest_session": 4, "prefer": 20,
 }
 # Order inside a session: big compound movements first, then isolation, then balance.
 PATTERN_ORDER = ("squat", "lunge", "hinge", "push", "pull", "overhead", "raise", "calf", "carry_grip",
@@ -81,8 +82,8 @@ def exercise_costs(profile: Profile, catalog: Catalog, elig: Eligibility) -> dic
     costs: dict[str, tuple[int, str]] = {}
     water_for_knees = elig.pool_usable and ({"no_impact", "knee_pain"} & set(profile.limitations))
     heat_sensitive = profile.neurogenic_cause == "multiple_sclerosis"
-    cautious = profile.older_adult or profile.condition in ("sarcopenia", "neurogenic")
-    seated_client = bool({"seated_only", "balance_impaired"} & set(profile.limitations))
+    careful = cautious(profile)
+    seated_client = profile.seated or "balance_impaired" in profile.limitations
     for e in elig.exercises:
         cost, reason = 0, "preference"
         if water_for_knees and e.modality != "aquatic" and set(e.primary_muscles) & LOWER_BODY:
@@ -95,7 +96,7 @@ def exercise_costs(profile: Profile, catalog: Catalog, elig: Eligibility) -> dic
         # the foot of a long ladder. A stand-alone exercise cannot progress by rung.
         if len(rungs) == 1:
             rung_cost = 1
-        elif cautious:
+        elif careful:
             rung_cost = max(0, rung - 1)
         else:
             rung_cost = abs(rung - 1)
@@ -215,6 +216,11 @@ def _solve(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[
     rules.add_one_rung_per_ladder(model, chosen, days, ladders)
     rules.add_volume_continuity(model, chosen, days, exercises, continuity)
     add_rotation_symmetry_break(model, session, days, available, forbidden_first_days, explain)
+    rules.add_balance_practice(model, chosen, session, days, exercises, bool(elig.balance_reasons), assume)
+    rules.add_sit_to_stand(model, chosen, days, exercises, elig.sit_to_stand, assume)
+    rules.add_shoulder_preservation(model, chosen, days, exercises, profile.seated, elig.targets, assume)
+    rules.add_land_strengthening(model, chosen, days, exercises, elig.acts.land_work_for if elig.acts else (),
+                                 elig.targets, assume)
 
     penalties: list[rules.Penalty] = []
     if not explain:
@@ -235,6 +241,10 @@ def _solve(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[
         penalties += rules.soft_exercise_costs(chosen, days, exercise_costs(profile, catalog, elig))
         penalties += rules.soft_keep_exercises(model, chosen, days,
                                                [p for p in preferred if p in eligible_ids], WEIGHTS["keep"])
+        # Clinician controls (issue 11): preferred exercises are kept when eligible, softly.
+        penalties += rules.soft_keep_exercises(model, chosen, days,
+                                               [p for p in profile.exercises.prefer if p in eligible_ids],
+                                               WEIGHTS["prefer"])
         model.Minimize(sum(weight * term for term, weight, _ in penalties))
     else:
         model.AddAssumptions(list(assumptions.values()))

@@ -84,6 +84,16 @@ def explain_core(core: list[str], profile: Profile, start_weekday: int) -> list[
         extra = ", ".join(day_name(start_weekday, d) for d in days_off)
         reasons.append(f"the days {names} cannot give every target muscle 2 sessions with 48 h rest "
                        f"in the time; adding one of {extra} would")
+    if "balance" in core:
+        reasons.append(f"every session must hold a balance exercise for this client (falls risk); "
+                       f"{profile.schedule.minutes_per_session} minutes on {names} leave no room: allow more minutes")
+    if "sit_to_stand" in core:
+        reasons.append("a sit-to-stand exercise is needed every week (65 or over) but does not fit beside "
+                       "the other rules: allow more minutes or add a day")
+    shoulder = [name.split(":")[1].replace("_", " ") for name in core if name.startswith("shoulder:")]
+    if shoulder:
+        reasons.append(f"shoulder preservation for a seated client ({', '.join(shoulder)}) does not fit: "
+                       "allow more minutes or add a day")
     if targets and not reasons:
         reasons.append(f"{', '.join(targets)} cannot be trained twice a week with 48 h rest on {names}; "
                        "add days or leave them out of targets")

@@ -30,10 +30,12 @@ def add_exercise_makes_session(model, chosen, session, days, exercises) -> None:
 
 
 def add_muscle_loading(model, chosen, loads, days, exercises, muscles) -> None:
-    """Hard: a muscle is loaded on a day exactly when an exercise there has it as a primary muscle."""
+    """Hard: a muscle is loaded on a day exactly when a strength or power exercise there has it
+    as a primary muscle; balance practice loads none (spec/plan.md round 2)."""
     for day in days:
         for muscle in muscles:
-            training = [chosen[day, e.id] for e in exercises if muscle in e.primary_muscles]
+            training = [chosen[day, e.id] for e in exercises
+                        if muscle in e.primary_muscles and e.component != "balance"]
             if training:
                 model.AddMaxEquality(loads[day, muscle], training)
             else:
@@ -116,6 +118,56 @@ def add_volume_continuity(model, chosen, days, exercises, continuity) -> None:
     if continuity.lighter_sets is not None:
         every = sum(chosen[day, e.id] for day in days for e in exercises)
         model.Add(continuity.lighter_sets * every <= continuity.prev_total - 1)
+
+
+def add_balance_practice(model, chosen, session, days, exercises, needed: bool, assume) -> None:
+    """Hard: a client who needs balance practice (65+, balance_impaired, a fall in the last
+    year, or tests at falls-risk cut-offs) does a balance exercise in every session.
+
+    Sherrington 2019 (Cochrane): balance-heavy exercise cuts falls by about 24%; Otago:
+    3 times a week. Days without a session carry home practice to reach 3 (assemble).
+    """
+    balance = [e for e in exercises if e.component == "balance"]
+    if not needed or not balance:
+        return
+    literal = assume("balance")
+    for day in days:
+        practice = model.Add(sum(chosen[day, e.id] for e in balance) >= 1)
+        practice.OnlyEnforceIf([session[day]] + ([literal] if literal is not None else []))
+
+
+def add_sit_to_stand(model, chosen, days, exercises, needed: bool, assume) -> None:
+    """Hard: every client 65+ who can stand practises a sit-to-stand rung every week
+    (Otago; the chair stand is the test of leg function, EWGSOP2)."""
+    ladder = [e for e in exercises if e.role == "sit_to_stand"]
+    if not needed or not ladder:
+        return
+    _enforce(model.Add(sum(chosen[day, e.id] for day in days for e in ladder) >= 1), assume("sit_to_stand"))
+
+
+def add_land_strengthening(model, chosen, days, exercises, muscles, targets, assume) -> None:
+    """Hard: knee osteoarthritis gets land-based quadriceps strengthening every week, a pool or
+    not (OARSI 2019: water exercise beside land strengthening, not instead of it)."""
+    for muscle in muscles:
+        on_land = [chosen[day, e.id] for day in days for e in exercises
+                   if muscle in e.primary_muscles and e.modality != "aquatic" and e.component != "balance"]
+        if on_land and muscle in targets:
+            _enforce(model.Add(sum(on_land) >= 1), assume(f"land:{muscle}"))
+
+
+def add_shoulder_preservation(model, chosen, days, exercises, seated: bool, targets, assume) -> None:
+    """Hard: a seated client's shoulders are preserved (Paralyzed Veterans of America CPG 2005):
+    rotator-cuff external rotation when shoulders are trained, shoulder-blade work when the
+    upper back is, and no more pushing than pulling in the week (overhead work is not eligible)."""
+    if not seated:
+        return
+    for role, muscle in (("external_rotation", "shoulders"), ("scapular", "upper_back")):
+        doing = [chosen[day, e.id] for day in days for e in exercises if e.role == role]
+        if doing and muscle in targets:
+            _enforce(model.Add(sum(doing) >= 1), assume(f"shoulder:{role}"))
+    pushes = sum(chosen[day, e.id] for day in days for e in exercises if e.pattern == "push")
+    pulls = sum(chosen[day, e.id] for day in days for e in exercises if e.pattern == "pull")
+    _enforce(model.Add(pulls >= pushes), assume("shoulder:pull_push"))
 
 
 # --- Soft rules -------------------------------------------------------------------

@@ -96,12 +96,24 @@ def weekday_matches_date(facts: PlanFacts) -> Iterator[Finding]:
                           **where(week, session))
 
 
+def loaded_by(facts: PlanFacts, session: dict) -> set[str]:
+    """Primary muscles of the session's strength and power work; balance practice (catalog
+    component) loads no muscle group (spec/plan.md round 2)."""
+    loaded = set()
+    for exercise in session["exercises"]:
+        entry = facts.catalog_entry(exercise["id"])
+        component = entry.component if entry is not None else exercise.get("component", "strength")
+        if component != "balance":
+            loaded |= set(exercise["primary_muscles"])
+    return loaded
+
+
 def session_muscle_groups(facts: PlanFacts) -> Iterator[Finding]:
-    """Hard: a session's muscle_groups are exactly the union of its exercises' primary
-    muscles, without repeats; the frequency and rest rules count these."""
+    """Hard: a session's muscle_groups are exactly the union of its strength and power
+    exercises' primary muscles, without repeats; the frequency and rest rules count these."""
     for week, session in facts.sessions():
         listed = session["muscle_groups"]
-        loaded = {m for e in session["exercises"] for m in e["primary_muscles"]}
+        loaded = loaded_by(facts, session)
         if len(set(listed)) != len(listed):
             yield Finding("muscle_groups lists a muscle twice", **where(week, session))
         for muscle in sorted(loaded - set(listed)):

@@ -55,7 +55,7 @@ def exercise_in_catalog(facts: PlanFacts) -> Iterator[Finding]:
 
 def equipment_at_hand(facts: PlanFacts) -> Iterator[Finding]:
     """Hard: an exercise needs only the client's equipment plus a wall."""
-    at_hand = facts.equipment | ALWAYS_AT_HAND
+    at_hand = facts.at_hand | ALWAYS_AT_HAND
     for item in offered(facts, facts.judged_weeks):
         missing = sorted(set(item.entry.equipment) - at_hand)
         if missing:
@@ -80,8 +80,8 @@ def pool_allowed(facts: PlanFacts) -> Iterator[Finding]:
 
 
 def seated_only(facts: PlanFacts) -> Iterator[Finding]:
-    """Hard: a client limited to seated work gets seated exercises only."""
-    if "seated_only" not in facts.limitations:
+    """Hard: a client limited to seated work (seated_only, wheelchair_user) gets seated exercises only."""
+    if not facts.seated:
         return
     for item in offered(facts, facts.judged_weeks):
         if item.entry.modality != "seated":

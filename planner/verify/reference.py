@@ -36,6 +36,9 @@ class CatalogExercise:
     eccentric_emphasis: bool
     load_kind: str
     tempo_s: float
+    tags: tuple[str, ...] = ()
+    component: str = "strength"
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class LimitationRule:
     id: str
     excludes_modalities: tuple[str, ...]
     excludes_patterns: tuple[str, ...]
+    excludes_tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,20 @@ class ConditionRule:
 
 
 @dataclass(frozen=True)
+class ScreeningRule:
+    """screening.yaml: what a screening condition or a medication class rules out or caps."""
+
+    id: str
+    excludes_tags: tuple[str, ...]
+    treat_as: tuple[str, ...]
+    hold_cap_s: int | None
+    effort_cap_rpe: int | None
+    adds_targets: tuple[str, ...]
+    stop_rules: tuple[str, ...]
+    land_work_for: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Reference:
     """Everything the rules look up in the catalog."""
 
@@ -72,6 +90,9 @@ class Reference:
     foods: dict[str, CatalogFood]
     limitations: dict[str, LimitationRule]
     conditions: dict[str, ConditionRule]
+    screening_conditions: dict[str, ScreeningRule] = None
+    screening_medications: dict[str, ScreeningRule] = None
+    medication_names: dict[str, tuple[str, ...]] = None  # medications.yaml: class id -> names
 
     def ladder_rung(self, exercise_id: str) -> tuple[str, int] | None:
         """(bottom of the ladder, steps up from it), or None for an unknown id."""
@@ -117,7 +138,19 @@ def _load(folder: str) -> Reference:
                                      for e in _entries(root / "limitations.yaml", "limitations"))}
     conditions = {r.id: r for r in (_condition(e, root / "conditions.yaml")
                                     for e in _entries(root / "conditions.yaml", "conditions"))}
-    return Reference(folder, exercises, foods, limitations, conditions)
+    screening_conditions, screening_medications, medication_names = {}, {}, {}
+    if (root / "screening.yaml").is_file():  # a test catalog may leave it out
+        screening_conditions = {r.id: r for r in (_screening(e, root / "screening.yaml")
+                                                  for e in _entries(root / "screening.yaml", "conditions"))}
+        screening_medications = {r.id: r for r in (_screening(e, root / "screening.yaml")
+                                                   for e in _entries(root / "screening.yaml", "medications"))}
+    medications_file = root / "medications.yaml"
+    if not medications_file.is_file():
+        medications_file = default_folder() / "medications.yaml"
+    for entry in _entries(medications_file, "medications"):
+        medication_names[str(_field(entry, "id", medications_file))] = _words(entry, "names", medications_file)
+    return Reference(folder, exercises, foods, limitations, conditions,
+                     screening_conditions, screening_medications, medication_names)
 
 
 def _entries(path: Path, key: str) -> list[dict]:
@@ -165,6 +198,23 @@ def _exercise(entry: dict, path: Path) -> CatalogExercise:
         eccentric_emphasis=bool(_field(entry, "eccentric_emphasis", path, False)),
         load_kind=str(_field(entry, "load_kind", path, "bodyweight")),
         tempo_s=float(_field(entry, "tempo_s", path, 3.0)),
+        tags=_words(entry, "tags", path, []),
+        component=str(_field(entry, "component", path, "strength")),
+        role=entry.get("role"),
+    )
+
+
+def _screening(entry: dict, path: Path) -> ScreeningRule:
+    hold, effort = entry.get("hold_cap_s"), entry.get("effort_cap_rpe")
+    return ScreeningRule(
+        id=str(_field(entry, "id", path)),
+        excludes_tags=_words(entry, "excludes_tags", path, []),
+        treat_as=_words(entry, "treat_as", path, []),
+        hold_cap_s=None if hold is None else int(hold),
+        effort_cap_rpe=None if effort is None else int(effort),
+        adds_targets=_words(entry, "adds_targets", path, []),
+        stop_rules=_words(entry, "stop_rules", path, []),
+        land_work_for=_words(entry, "land_work_for", path, []),
     )
 
 
@@ -183,6 +233,7 @@ def _limitation(entry: dict, path: Path) -> LimitationRule:
         id=str(_field(entry, "id", path)),
         excludes_modalities=_words(entry, "excludes_modalities", path, []),
         excludes_patterns=_words(entry, "excludes_patterns", path, []),
+        excludes_tags=_words(entry, "excludes_tags", path, []),
     )
 
 

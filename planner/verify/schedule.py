@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from planner.verify.contract import loaded_by
 from planner.verify.dose import estimated_minutes
 from planner.verify.facts import PlanFacts, day, where
 from planner.verify.violation import Finding
@@ -20,8 +21,9 @@ TIMES_A_WEEK = (2, 3)  # each target muscle (ACSM 2009: 2-3 days a week)
 MIN_REST_DAYS = 2  # 48 h at day granularity
 
 
-def loaded_muscles(session: dict) -> set[str]:
-    return {m for exercise in session["exercises"] for m in exercise["primary_muscles"]}
+def loaded_muscles(facts: PlanFacts, session: dict) -> set[str]:
+    """Muscles a session loads: strength and power work, not balance practice."""
+    return loaded_by(facts, session)
 
 
 def training_days(facts: PlanFacts) -> Iterator[Finding]:
@@ -50,7 +52,7 @@ def target_frequency(facts: PlanFacts) -> Iterator[Finding]:
     of every week: fewer does not rebuild it, more leaves it no time to recover."""
     low, high = TIMES_A_WEEK
     for week in facts.judged_weeks:
-        counts = Counter(m for s in week["sessions"] for m in loaded_muscles(s))
+        counts = Counter(m for s in week["sessions"] for m in loaded_muscles(facts, s))
         for muscle in facts.target_muscles:
             if not low <= counts[muscle] <= high:
                 yield Finding(f"trained in {counts[muscle]} session(s); a target muscle needs "
@@ -61,7 +63,7 @@ def muscle_frequency_cap(facts: PlanFacts) -> Iterator[Finding]:
     """Hard: no muscle is loaded in more than 3 sessions a week, target or not."""
     high = TIMES_A_WEEK[1]
     for week in facts.weeks:
-        counts = Counter(m for s in week["sessions"] for m in loaded_muscles(s))
+        counts = Counter(m for s in week["sessions"] for m in loaded_muscles(facts, s))
         for muscle in MUSCLE_GROUPS:
             if counts[muscle] > high:
                 yield Finding(f"loaded in {counts[muscle]} sessions; at most {high} a week",
@@ -74,7 +76,7 @@ def rest_48h(facts: PlanFacts) -> Iterator[Finding]:
     last_loaded: dict[str, str] = {}
     ordered = sorted(facts.sessions(), key=lambda pair: pair[1]["date"])
     for week, session in ordered:
-        for muscle in sorted(loaded_muscles(session), key=MUSCLE_GROUPS.index):
+        for muscle in sorted(loaded_muscles(facts, session), key=MUSCLE_GROUPS.index):
             before = last_loaded.get(muscle)
             if before is not None and (day(session["date"]) - day(before)).days < MIN_REST_DAYS:
                 yield Finding(f"loaded on {before} and {session['date']}, less than "

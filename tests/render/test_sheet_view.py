@@ -11,3 +11,18 @@ def test_reassessment_sheet_has_every_test_and_a_column_per_date(small_plan, cat
     assert any("SPPB" in t.name for t in sheet.tests)
     grip = next(t for t in sheet.tests if t.name == "Grip strength")
     assert "16 kg" in grip.cutoff     # the client is a woman
+
+
+def test_a_wheelchair_user_is_given_seated_tests_and_no_walking(catalog):
+    from pathlib import Path
+    from planner.pipeline import build_plan
+    from planner.profile import load_profile
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    plan = build_plan(load_profile(examples / "ana-wheelchair-spinal-cord-injury.yaml"), catalog)
+    programme = build_programme(plan, catalog)
+    assert [test.name for test in programme.sheet.tests] == ["Grip strength"]
+    assert programme.sheet.predicted_walk is None and programme.cover.predicted_walk is None
+    advice = plan.notes + (plan.nutrition.notes if plan.nutrition else [])
+    assert not any("light walk" in note.lower() or "walk lightly" in note.lower() for note in advice)
+    assert all("walk" not in page.walk_advice.lower() for page in programme.weeks)
+    assert all(week.activity_label == "Daily activity" for week in programme.diary)
