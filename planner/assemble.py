@@ -10,7 +10,8 @@ import datetime as dt
 
 from planner.catalog import Catalog, Exercise
 from planner.eligibility import Eligibility
-from planner.plan import Alternative, PlannedExercise, Session, Week
+from planner import aerobic, warmup
+from planner.plan import AerobicWeek, Alternative, PlannedExercise, RoutineItem, Session, Week
 from planner.profile import Profile
 from planner.progression import Level, WeekShape, dose_for, dose_seconds
 from planner.timing import session_minutes
@@ -67,9 +68,13 @@ def session_for(date: dt.date, ids: list[str], level: Level, profile: Profile, c
     exercises = [catalog.exercise(i) for i in ids]
     seconds = sum(dose_seconds(e, dose_for(e, level, profile)) for e in exercises)
     muscles = sorted({m for e in exercises for m in e.primary_muscles}, key=MUSCLE_GROUPS.index)
+    # The solver keeps sessions whole (rules.add_whole_sessions): water exercises make a pool session.
+    setting = "pool" if any(e.modality == "aquatic" for e in exercises) else "land"
     return Session(date=date, weekday=WEEKDAYS[date.weekday()], muscle_groups=muscles,
                    minutes=session_minutes(seconds),
-                   exercises=[planned(e, level, profile, elig) for e in exercises])
+                   exercises=[planned(e, level, profile, elig) for e in exercises], setting=setting,
+                   warm_up=[RoutineItem(name=n, minutes=m) for n, m in warmup.warm_up(setting, profile)],
+                   cool_down=[RoutineItem(name=n, minutes=m) for n, m in warmup.cool_down(setting, profile)])
 
 
 def build_weeks(profile: Profile, catalog: Catalog, elig: Eligibility, sessions: dict[int, list[str]],
@@ -77,6 +82,7 @@ def build_weeks(profile: Profile, catalog: Catalog, elig: Eligibility, sessions:
                 block_two_sessions: dict[int, list[str]] | None = None) -> list[Week]:
     """The plan's weeks from `from_week` on; block two may use stepped-up sessions."""
     weeks = []
+    aerobic_weeks = aerobic.weekly(profile, shapes, elig.pool_usable)
     for shape in shapes:
         if shape.week < from_week:
             continue
@@ -85,8 +91,11 @@ def build_weeks(profile: Profile, catalog: Catalog, elig: Eligibility, sessions:
         week_sessions = [session_for(start + dt.timedelta(days=offset), ids, levels[shape.week], profile,
                                      catalog, elig)
                          for offset, ids in sorted(plan_sessions.items())]
+        prescription = aerobic_weeks[shape.week]
         weeks.append(Week(week=shape.week, start=start, phase=shape.phase, deload=shape.deload,
-                          sessions=week_sessions))
+                          sessions=week_sessions,
+                          aerobic=AerobicWeek(mode=prescription.mode, minutes=prescription.minutes,
+                                              days=prescription.days, effort_rpe=prescription.effort_rpe)))
     return weeks
 
 
@@ -107,7 +116,9 @@ def step_up(sessions: dict[int, list[str]], catalog: Catalog, elig: Eligibility,
             other_id = getattr(exercise, direction)
             other = catalog.exercises.get(other_id) if other_id else None
             if (other is not None and other.id in elig.ids and other.id not in ids and other.id not in new_ids
-                    and set(other.primary_muscles) == set(exercise.primary_muscles)):
+                    and set(other.primary_muscles) == set(exercise.primary_muscles)
+                    # a pool session stays whole: water rungs for water exercises only
+                    and (other.modality == "aquatic") == (exercise.modality == "aquatic")):
                 new_ids.append(other.id)
             else:
                 new_ids.append(exercise_id)

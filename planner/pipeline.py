@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner import assessment, safety
+from planner import aerobic, assessment, safety
 from planner.assemble import build_weeks, step_up
 from planner.catalog import Catalog
 from planner.errors import Infeasible
@@ -87,15 +87,32 @@ def steps_up_automatically(profile: Profile, elig: Eligibility) -> bool:
     return True
 
 
-def notes_for(profile: Profile, catalog: Catalog, elig: Eligibility) -> list[str]:
-    """Condition and limitation notes printed on the programme."""
+def notes_for(profile: Profile, catalog: Catalog, elig: Eligibility, pool_session: bool = False) -> list[str]:
+    """Condition and limitation notes printed on the programme (pool safety when a pool session exists)."""
     notes = list(elig.rule.notes)
     for tag in profile.limitations:
         rule = catalog.limitations.get(tag)
         if rule:
             notes.append(rule.note)
-    notes.append("On the days between sessions, take a light walk; it is advice, not a session.")
+    # The aerobic prescription (WHO 2020) in the client's own mode replaces "a light walk every day",
+    # which a client who cannot walk cannot follow.
+    notes.append(aerobic.advice(profile, elig.pool_usable))
+    if pool_session:
+        notes.extend(POOL_SAFETY)
     return notes
+
+
+# Pool safety (domain.md, "Aquatic work"; ADA 2016 on low blood sugar): printed when
+# the plan may hold a pool session.
+POOL_SAFETY = [
+    "In the pool: never swim or exercise alone; a lifeguard or a companion should be there.",
+    "Enter and leave the water by the steps or the hoist, holding the rail; floors around the pool are wet "
+    "and slippery, so wear non-slip shoes up to the edge.",
+    "Low blood sugar is harder to notice in water: if you use insulin or diabetes tablets, check your glucose "
+    "before and keep fast sugar at the poolside.",
+    "Therapy pools are often 34-35.5 C: too warm if heat brings on your symptoms (multiple sclerosis); "
+    "choose a cooler pool (27-29 C).",
+]
 
 
 def build_plan(profile: Profile, catalog: Catalog) -> Plan:
@@ -129,11 +146,16 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
         version=1, profile=profile, weeks=weeks, nutrition=nutrition, assessments=assessments,
         reassessment_dates=reassessment_dates(profile.schedule.start, profile.schedule.weeks),
         warnings=warnings, history=[HistoryEntry(version=1, action="generate", date=made)],
-        stop_rules=list(safety.STOP_RULES), notes=notes_for(profile, catalog, elig),
+        stop_rules=list(safety.STOP_RULES), notes=notes_for(profile, catalog, elig, has_pool_session(weeks)),
         solver={"status": template.status, "objective": template.objective,
                 "soft_penalties": template.penalties, "peak_sets": peak_sets},
         catalog_version=catalog_fingerprint(catalog),
     )
+
+
+def has_pool_session(weeks) -> bool:
+    """Does any week hold a pool session?"""
+    return any(s.setting == "pool" for w in weeks for s in w.sessions)
 
 
 def catalog_fingerprint(catalog: Catalog) -> str:

@@ -43,6 +43,13 @@ class PlannedExercise(Model):
     alternatives: list[Alternative] = Field(default_factory=list)
     unilateral: bool = Field(False, description="Done one side at a time; sets are per side.")
     note: str | None = Field(None, description="A per-exercise remark, e.g. 'affected leg first'.")
+    component: Literal["strength", "balance", "power"] = Field(
+        "strength", description="strength, balance or power (fast lifting, older adults, intensify phase).")
+
+
+class RoutineItem(Model):
+    name: str
+    minutes: int = Field(ge=1, le=10)
 
 
 class Session(Model):
@@ -51,6 +58,16 @@ class Session(Model):
     muscle_groups: list[MuscleGroup]
     minutes: int
     exercises: list[PlannedExercise]
+    setting: Literal["land", "pool"] = Field("land", description="A pool session is all aquatic; land none.")
+    warm_up: list[RoutineItem] = Field(default_factory=list, description="About 5 minutes, named.")
+    cool_down: list[RoutineItem] = Field(default_factory=list, description="About 5 minutes, named.")
+
+
+class AerobicWeek(Model):
+    mode: Literal["walk", "water_walk", "arm_ergometer", "wheelchair_propulsion", "cycle"]
+    minutes: int = Field(ge=1, le=120, description="Minutes a day.")
+    days: int = Field(ge=1, le=7)
+    effort_rpe: int = Field(ge=0, le=10)
 
 
 class Week(Model):
@@ -59,6 +76,7 @@ class Week(Model):
     phase: Phase
     deload: bool
     sessions: list[Session]
+    aerobic: AerobicWeek | None = None
 
 
 class MenuFood(Model):
@@ -120,6 +138,7 @@ class HistoryEntry(Model):
     rebuilt_from_week: int | None = None
     training_changes: list[str] = Field(default_factory=list,
                                         description="Profile keys a reassessment changed that shape the training.")
+    referral: str | None = Field(None, description="A medical and nutrition review the reassessment calls for.")
 
 
 class Plan(Model):

@@ -17,7 +17,7 @@ from planner.assemble import build_weeks
 from planner.catalog import Catalog
 from planner.eligibility import eligibility
 from planner.errors import InputError, KeyedError
-from planner.pipeline import notes_for, solve_fitting_time
+from planner.pipeline import has_pool_session, notes_for, solve_fitting_time
 from planner.plan import HistoryEntry, Plan
 from planner.profile import Assessment, Profile, Strict, date_only, mrc_grades
 from planner.progression import Level, skeleton, week_levels
@@ -249,7 +249,7 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
     if elig.rule.clinician_oversight:
         warnings.append(f"{elig.rule.label}: this programme needs a clinician's oversight.")
     version = plan.version + 1
-    notes = notes_for(profile, catalog, elig)
+    notes = notes_for(profile, catalog, elig, has_pool_session(list(kept) + new_weeks))
     notes.append(f"Reassessment {re.date}: {decision.replace('_', ' ')} ({'; '.join(reasons)}).")
     if re.notes:
         notes.append(f"Reassessment notes: {re.notes}")

@@ -73,6 +73,14 @@ def day_offsets(profile: Profile) -> tuple[int, list[int]]:
     return start_weekday, offsets
 
 
+def pool_day_offsets(profile: Profile) -> list[int] | None:
+    """schedule.pool_days as offsets within a plan week; None when the solver decides."""
+    if not profile.schedule.pool_days:
+        return None
+    start_weekday = profile.schedule.start.weekday()
+    return sorted((WEEKDAYS.index(d) - start_weekday) % 7 for d in profile.schedule.pool_days)
+
+
 def exercise_costs(profile: Profile, catalog: Catalog, elig: Eligibility) -> dict[str, tuple[int, str]]:
     """Per-exercise soft costs with the reason named."""
     costs: dict[str, tuple[int, str]] = {}
@@ -211,6 +219,11 @@ def _solve(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[
         ladders[rungs[0]] = rungs
     rules.add_one_rung_per_ladder(model, chosen, days, ladders)
     rules.add_volume_continuity(model, chosen, days, exercises, continuity)
+    fixed_pool = pool_day_offsets(profile)
+    rules.add_whole_sessions(model, chosen, days, exercises, fixed_pool)
+    if fixed_pool:
+        rules.add_pool_days_held(model, session, days, fixed_pool, assume)
+    rules.add_exercise_count(model, chosen, days, exercises, assume=assume)
 
     penalties: list[rules.Penalty] = []
     if not explain:

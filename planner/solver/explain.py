@@ -84,6 +84,16 @@ def explain_core(core: list[str], profile: Profile, start_weekday: int) -> list[
         extra = ", ".join(day_name(start_weekday, d) for d in days_off)
         reasons.append(f"the days {names} cannot give every target muscle 2 sessions with 48 h rest "
                        f"in the time; adding one of {extra} would")
+    pool_days = sorted(int(name.split(":")[1]) for name in core if name.startswith("pool_day:"))
+    if pool_days:
+        # A pool session holds only water exercises (sessions are whole), so a pool day
+        # may not fit with the 48 h rest or the muscles the water exercises load.
+        reasons.append(f"the pool day(s) {', '.join(day_name(start_weekday, d) for d in pool_days)} cannot hold "
+                       "a whole pool session with the other rules (48 h rest, 2-3 sessions a muscle); "
+                       "change schedule.pool_days or the days")
+    if "max_exercises" in core:
+        reasons.append("at most 6 exercises fit in a session (more lowers adherence); with these days every "
+                       "target muscle cannot be trained twice a week: add a session or train fewer muscle groups")
     if targets and not reasons:
         reasons.append(f"{', '.join(targets)} cannot be trained twice a week with 48 h rest on {names}; "
                        "add days or leave them out of targets")

@@ -96,6 +96,48 @@ def add_one_rung_per_ladder(model, chosen, days, ladders: dict[str, list[str]]) 
                 model.Add(sum(chosen[day, r] for r in rungs) <= 1)
 
 
+def add_whole_sessions(model, chosen, days, exercises, pool_days: list[int] | None) -> dict:
+    """Hard: a session is a pool session or a land session, never both (plan contract, round 2).
+
+    In a pool session every exercise is aquatic; in a land session none is: a client
+    does not leave the water for a band press and climb back in (issue 11). With
+    `pool_days` (offsets from schedule.pool_days) the clinician fixed which days are
+    pool days; without it the solver decides per session. Returns the pool flag per day.
+    """
+    pool = {}
+    for day in days:
+        if pool_days is None:
+            pool[day] = model.NewBoolVar(f"pool(day {day})")
+        else:
+            pool[day] = model.NewConstant(1 if day in pool_days else 0)
+        for e in exercises:
+            if e.modality == "aquatic":
+                model.AddImplication(chosen[day, e.id], pool[day])
+            else:
+                model.AddImplication(chosen[day, e.id], pool[day].Not())
+    return pool
+
+
+def add_pool_days_held(model, session, days, pool_days: list[int], assume) -> None:
+    """Hard: each of schedule.pool_days holds a (pool) session: the clinician booked the pool."""
+    for day in pool_days:
+        if day in days:
+            _enforce(model.Add(session[day] == 1), assume(f"pool_day:{day}"))
+
+
+# Adherence falls as the number of exercises grows (Henry 1999: 2 vs 8 exercises;
+# Medina-Mirapeix 2009: > 6 vs <= 3; domain.md "Prescription, round 2").
+MAX_EXERCISES_PER_SESSION = 6
+
+
+def add_exercise_count(model, chosen, days, exercises, limit: int = MAX_EXERCISES_PER_SESSION,
+                       assume=None) -> None:
+    """Hard: at most 6 exercises a session besides warm-up and cool-down (Henry 1999, Medina-Mirapeix 2009)."""
+    for day in days:
+        literal = assume("max_exercises") if assume is not None else None
+        _enforce(model.Add(sum(chosen[day, e.id] for e in exercises) <= limit), literal)
+
+
 def add_volume_continuity(model, chosen, days, exercises, continuity) -> None:
     """Hard: a rebuilt plan continues the kept weeks' volume (reassessment).
 
