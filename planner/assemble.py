@@ -19,23 +19,22 @@ from planner.vocab import LIMB_MUSCLES, MUSCLE_GROUPS, WEEKDAYS
 
 
 def alternatives(exercise: Exercise, elig: Eligibility) -> list[Alternative]:
-    """A pool version (when a pool is usable) and a bodyweight one, sharing a primary muscle."""
+    """Up to two swaps without added load in the same setting, sharing a primary muscle.
+
+    Sessions are whole (pool or land, plan contract round 2), so a pool exercise's
+    alternatives are pool exercises and a land exercise's are on land: a swap never
+    sends the client into or out of the water mid-session.
+    """
     def overlap(other: Exercise) -> tuple:
         shared = len(set(other.primary_muscles) & set(exercise.primary_muscles))
         extra = len(set(other.primary_muscles) - set(exercise.primary_muscles))
         return (-shared, extra, other.pattern != exercise.pattern, other.id)
 
-    out = []
-    candidates = [e for e in elig.exercises if e.id != exercise.id
+    in_water = exercise.modality == "aquatic"
+    candidates = [e for e in elig.exercises if e.id != exercise.id and (e.modality == "aquatic") == in_water
                   and set(e.primary_muscles) & set(exercise.primary_muscles)]
-    if elig.pool_usable and exercise.modality != "aquatic":
-        pool = sorted((e for e in candidates if e.modality == "aquatic"), key=overlap)
-        if pool:
-            out.append(pool[0])
-    bodyweight = sorted((e for e in candidates if e.load_kind == "bodyweight" and e.modality != "aquatic"
-                         and e not in out), key=overlap)
-    if bodyweight:
-        out.append(bodyweight[0])
+    # No added load in a swap: it must suit a client whose muscle is graded 3 too.
+    out = sorted((e for e in candidates if e.load_kind in ("bodyweight", "water")), key=overlap)[:2]
     return [Alternative(id=e.id, name=e.name, modality=e.modality) for e in out]
 
 

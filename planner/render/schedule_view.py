@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.plan import PlannedExercise, Plan, Session, Week
-from planner.render import words
+from planner.render import aerobic_view, words
 from planner.render.chart import LoadChart, load_chart
 from planner.render.drawings import THUMBNAIL, FigureRef, Figures
 
@@ -74,6 +74,7 @@ class SessionView:
     muscles: str
     effort: str                 # the session's effort in words: "easy", "easy to moderate"
     rows: list[ExerciseRow]
+    routines: str = ""          # pool or land, warm-up and cool-down in words (aerobic_view.routines)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class DiaryWeek:
     sessions: list[DiarySession]
     walk_days: str           # "Mon ☐   Tue ☐ ...": one tick box per day, as one line of text
     reassessments: list[str]
+    aerobic_label: str = "Daily walk"   # what the row of day boxes is for (aerobic_view.diary_label)
 
 
 def reassessment_days(plan: Plan) -> set[dt.date]:
@@ -175,7 +177,8 @@ def _session_view(sessions: list[Session], position: int, count: int, figures: F
         title=title, position=f"Session {position} of {count}", minutes=session.minutes,
         muscles=words.muscles_text(list(session.muscle_groups)),
         effort=_effort_words([item.effort_rpe for item in session.exercises]),
-        rows=[_exercise_row(item, figures, notes) for item in session.exercises])
+        rows=[_exercise_row(item, figures, notes) for item in session.exercises],
+        routines=aerobic_view.routines(session))
 
 
 def _effort_words(efforts: list[int]) -> str:
@@ -239,7 +242,7 @@ def week_page(plan: Plan, weeks: list[Week], figures: Figures) -> WeekPage:
         sessions=sessions,
         reassessments=[words.long_date(d) for d in sorted(reassessment_days(plan))
                        if first.start <= d <= _week_end(last)],
-        notes=notes, walk_advice=WALK_ADVICE)
+        notes=notes, walk_advice=aerobic_view.week_advice(weeks))
 
 
 TICK_BOX = "\u2610"        # ☐, in DejaVu Sans
@@ -260,4 +263,5 @@ def diary_week(plan: Plan, week: Week) -> DiaryWeek:
     return DiaryWeek(number=week.week, dates=words.date_range(week.start, end),
                      phase_label=words.PHASE_LABELS[phase], sessions=sessions, walk_days=walk,
                      reassessments=[words.weekday_day_month(d) for d in sorted(reassessment_days(plan))
-                                    if week.start <= d <= end])
+                                    if week.start <= d <= end],
+                     aerobic_label=aerobic_view.diary_label(week))
