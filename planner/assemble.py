@@ -13,7 +13,7 @@ from planner.eligibility import Eligibility
 from planner import aerobic, warmup
 from planner.plan import AerobicWeek, Alternative, PlannedExercise, RoutineItem, Session, Week
 from planner.profile import Profile
-from planner.progression import Level, WeekShape, dose_for, dose_seconds
+from planner.progression import Level, WeekShape, dose_for, dose_seconds, unloaded_small_movement
 from planner.timing import session_minutes
 from planner.vocab import LIMB_MUSCLES, MUSCLE_GROUPS, WEEKDAYS
 
@@ -50,28 +50,61 @@ def affected_note(exercise: Exercise, profile: Profile) -> str | None:
     return None
 
 
-def planned(exercise: Exercise, level: Level, profile: Profile, elig: Eligibility) -> PlannedExercise:
-    """One exercise with its full dose for one week."""
+# Power (ICFSR 2021; Fragala/NSCA 2019): for older adults a fast lifting phase at a
+# moderate load improves function more than slow lifting. Not for neurogenic weakness
+# (effort capped, recovery first), and only where the thighs are graded 4 or more.
+POWER_RPE = 6  # moderate load, 40-60% of maximum
+POWER_NOTE = ("Power: rise as fast as you safely can, then lower slowly over 3 seconds; "
+              "stop the set when you slow down.")
+REACHABLE_NOTE = ("Too easy at this effort? Hold a household load (a filled water bottle or a tin) "
+                  "or move on to the harder version your clinician shows you.")
+
+
+def power_candidate(exercise: Exercise, profile: Profile) -> bool:
+    """A sit-to-stand or squat a 65+ client (not neurogenic) may do fast in the intensify phase."""
+    return (profile.older_adult and profile.condition != "neurogenic" and exercise.compound
+            and exercise.pattern == "squat" and exercise.modality == "land" and not exercise.unilateral
+            and profile.grade("quadriceps") >= 4)
+
+
+def planned(exercise: Exercise, level: Level, profile: Profile, elig: Eligibility, *,
+            power: bool = False) -> PlannedExercise:
+    """One exercise with its full dose for one week (`power`: done fast, at a moderate effort)."""
     dose = dose_for(exercise, level, profile)
+    notes = [affected_note(exercise, profile)]
+    effort = dose.effort_rpe
+    if power:
+        effort = min(effort, POWER_RPE)
+        notes.append(POWER_NOTE)
+    if unloaded_small_movement(exercise) and level.effort_rpe > dose.effort_rpe and not level.deload:
+        # An unloaded small movement cannot reach the week's effort: say how to make it harder.
+        notes.append(REACHABLE_NOTE)
+    note = " ".join(n for n in notes if n) or None
     return PlannedExercise(
         id=exercise.id, name=exercise.name, modality=exercise.modality, equipment=list(exercise.equipment),
         primary_muscles=list(exercise.primary_muscles), sets=dose.sets, reps=dose.reps, hold_s=dose.hold_s,
-        effort_rpe=dose.effort_rpe, rest_s=dose.rest_s, load=dose.load,
+        effort_rpe=effort, rest_s=dose.rest_s, load=dose.load,
         alternatives=alternatives(exercise, elig), unilateral=exercise.unilateral,
-        note=affected_note(exercise, profile))
+        note=note, component="power" if power else "strength")
 
 
 def session_for(date: dt.date, ids: list[str], level: Level, profile: Profile, catalog: Catalog,
-                elig: Eligibility) -> Session:
-    """A dated session: exercises, the muscles they load, and its length in minutes."""
+                elig: Eligibility, phase: str | None = None) -> Session:
+    """A dated session: exercises, the muscles they load, and its length in minutes.
+
+    In the intensify phase the session's first power candidate is done fast (power work).
+    """
     exercises = [catalog.exercise(i) for i in ids]
+    power_id = next((e.id for e in exercises if power_candidate(e, profile)), None) \
+        if phase == "intensify" else None
     seconds = sum(dose_seconds(e, dose_for(e, level, profile)) for e in exercises)
     muscles = sorted({m for e in exercises for m in e.primary_muscles}, key=MUSCLE_GROUPS.index)
     # The solver keeps sessions whole (rules.add_whole_sessions): water exercises make a pool session.
     setting = "pool" if any(e.modality == "aquatic" for e in exercises) else "land"
     return Session(date=date, weekday=WEEKDAYS[date.weekday()], muscle_groups=muscles,
                    minutes=session_minutes(seconds),
-                   exercises=[planned(e, level, profile, elig) for e in exercises], setting=setting,
+                   exercises=[planned(e, level, profile, elig, power=e.id == power_id) for e in exercises],
+                   setting=setting,
                    warm_up=[RoutineItem(name=n, minutes=m) for n, m in warmup.warm_up(setting, profile)],
                    cool_down=[RoutineItem(name=n, minutes=m) for n, m in warmup.cool_down(setting, profile)])
 
@@ -88,7 +121,7 @@ def build_weeks(profile: Profile, catalog: Catalog, elig: Eligibility, sessions:
         start = profile.schedule.start + dt.timedelta(days=7 * (shape.week - 1))
         plan_sessions = block_two_sessions if (shape.block == 2 and block_two_sessions) else sessions
         week_sessions = [session_for(start + dt.timedelta(days=offset), ids, levels[shape.week], profile,
-                                     catalog, elig)
+                                     catalog, elig, shape.phase)
                          for offset, ids in sorted(plan_sessions.items())]
         prescription = aerobic_weeks[shape.week]
         weeks.append(Week(week=shape.week, start=start, phase=shape.phase, deload=shape.deload,

@@ -20,7 +20,7 @@ from planner.errors import InputError, KeyedError
 from planner.pipeline import has_pool_session, notes_for, solve_fitting_time
 from planner.plan import HistoryEntry, Plan
 from planner.profile import Assessment, Profile, Strict, date_only, mrc_grades
-from planner.progression import Level, skeleton, week_levels
+from planner.progression import Level, exercise_sets, skeleton, week_levels
 from planner.solver import Continuity
 from planner.vocab import (
     MUSCLE_GROUPS, Allergen, BodyPart, Diet, Equipment, HealthCondition, Limitation, MuscleGroup, RedFlag,
@@ -232,7 +232,11 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
             prev_volume=volume,
             floor_muscles=frozenset() if may_fall else frozenset(elig.targets),
             prev_total=sum(i.sets for s in last_full.sessions for i in s.exercises),
-            lighter_sets=levels[from_week].sets if first.deload else None)
+            lighter_sets=levels[from_week].sets if first.deload else None,
+            exercise_sets={e.id: exercise_sets(e, levels[first_full].sets, profile)
+                           for e in elig.exercises} if first_full else {},
+            lighter_exercise_sets={e.id: exercise_sets(e, levels[from_week].sets, profile)
+                                   for e in elig.exercises} if first.deload else {})
 
     template, levels, peak_sets, time_warnings = solve_fitting_time(
         profile, catalog, elig, levels_for, preferred=sorted(set(preferred)), forbidden_first_days=forbidden,

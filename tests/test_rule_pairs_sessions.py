@@ -61,6 +61,13 @@ def break_power(plan):
     plan["weeks"][5]["sessions"][0]["exercises"][0]["component"] = "power"
 
 
+def break_reachable_effort(plan):
+    for session in plan["weeks"][5]["sessions"]:
+        for exercise in session["exercises"]:
+            if exercise["id"] == "seated-wrist-lift":
+                exercise["effort_rpe"] = 7
+
+
 BREAKS = {
     "whole_sessions": break_whole_sessions,
     "pool_days_kept": break_pool_days,
@@ -68,6 +75,7 @@ BREAKS = {
     "warm_up_and_cool_down": break_warm_up,
     "aerobic_prescription": break_aerobic,
     "power_not_neurogenic": break_power,
+    "reachable_effort": break_reachable_effort,
 }
 
 

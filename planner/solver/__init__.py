@@ -53,6 +53,9 @@ class Continuity:
     floor_muscles: frozenset[str]  # muscles whose volume may not fall
     prev_total: int                # total sets of the last kept full week
     lighter_sets: int | None       # sets per exercise when the first rebuilt week is lighter
+    # Per-exercise sets where priority differs from the level (progression.exercise_sets).
+    exercise_sets: dict[str, int] = field(default_factory=dict)
+    lighter_exercise_sets: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -149,15 +149,21 @@ def add_volume_continuity(model, chosen, days, exercises, continuity) -> None:
     if continuity is None:
         return
     sets = continuity.sets
+
+    def weekly_sets(exercise, default, table):
+        return table.get(exercise.id, default)
+
     for muscle, before in (continuity.prev_volume.items() if sets else ()):
-        slots = sum(chosen[day, e.id] for day in days for e in exercises if muscle in e.primary_muscles)
+        volume = sum(weekly_sets(e, sets, continuity.exercise_sets) * chosen[day, e.id]
+                     for day in days for e in exercises if muscle in e.primary_muscles)
         if before > 0:
-            model.Add(sets * slots <= 2 * before)
+            model.Add(volume <= 2 * before)
         if muscle in continuity.floor_muscles:
-            model.Add(sets * slots >= before)
+            model.Add(volume >= before)
     if continuity.lighter_sets is not None:
-        every = sum(chosen[day, e.id] for day in days for e in exercises)
-        model.Add(continuity.lighter_sets * every <= continuity.prev_total - 1)
+        every = sum(weekly_sets(e, continuity.lighter_sets, continuity.lighter_exercise_sets) * chosen[day, e.id]
+                    for day in days for e in exercises)
+        model.Add(every <= continuity.prev_total - 1)
 
 
 # --- Soft rules -------------------------------------------------------------------

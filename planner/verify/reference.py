@@ -36,6 +36,7 @@ class CatalogExercise:
     eccentric_emphasis: bool
     load_kind: str
     tempo_s: float
+    compound: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ def _exercise(entry: dict, path: Path) -> CatalogExercise:
         eccentric_emphasis=bool(_field(entry, "eccentric_emphasis", path, False)),
         load_kind=str(_field(entry, "load_kind", path, "bodyweight")),
         tempo_s=float(_field(entry, "tempo_s", path, 3.0)),
+        compound=bool(_field(entry, "compound", path, False)),
     )
 
 

@@ -154,5 +154,24 @@ def power_not_neurogenic(facts: PlanFacts) -> Iterator[Finding]:
             yield Finding(f"{exercise['id']}: power work for neurogenic weakness", **where(week, session))
 
 
+ARM_GROUPS = frozenset({"forearms", "biceps", "triceps", "shoulders"})
+REACHABLE_UNLOADED_RPE = 6
+
+
+def reachable_effort(facts: PlanFacts) -> Iterator[Finding]:
+    """Hard: an unloaded small movement (a bodyweight single-joint exercise of the arms, or
+    one done seated) is never prescribed above effort 6/10: without a load the client cannot
+    reach 7 (a household load or the harder rung is the way up)."""
+    for week, session, exercise in facts.exercises(facts.judged_weeks):
+        entry = facts.catalog_entry(exercise["id"])
+        if entry is None or entry.load_kind != "bodyweight" or entry.compound:
+            continue
+        if entry.modality != "seated" and not set(entry.primary_muscles) <= ARM_GROUPS:
+            continue
+        if exercise["effort_rpe"] > REACHABLE_UNLOADED_RPE:
+            yield Finding(f"{exercise['id']}: an unloaded small movement at effort {exercise['effort_rpe']}; "
+                          f"at most {REACHABLE_UNLOADED_RPE} can be reached", **where(week, session))
+
+
 RULES = [whole_sessions, pool_days_kept, exercises_per_session, warm_up_and_cool_down,
-         aerobic_prescription, power_not_neurogenic]
+         aerobic_prescription, power_not_neurogenic, reachable_effort]

@@ -53,6 +53,7 @@ LEFT_OUT = (("prone-back-extension", "towel-wring"), ("standing-calf-raise", "pl
 WARM_UP = [{"name": "March on the spot beside a support", "minutes": 3},
            {"name": "Shoulder rolls", "minutes": 2}]
 COOL_DOWN = [{"name": "Slow walk", "minutes": 3}, {"name": "Calf stretch at the wall", "minutes": 2}]
+UNLOADED_SMALL = ("towel-wring",)
 HOLD_S = 30
 MEAL_TARGETS = [("breakfast", 18.0, "greek-yogurt"), ("lunch", 21.0, "tuna-canned"),
                 ("dinner", 21.0, "salmon-cooked"), ("snack", 12.0, "cottage-cheese")]
@@ -109,7 +110,9 @@ def session(date: dt.date, exercises: list[dict], minutes: int = 55) -> dict:
 
 def full_session(date: dt.date, sets: int, effort: int, index: int = 0) -> dict:
     left_out = LEFT_OUT[index % len(LEFT_OUT)]
-    return session(date, [planned(i, sets=sets, effort=effort, load=load, alternatives=alts)
+    # The towel wring is an unloaded small movement: it cannot be taken above effort 6.
+    return session(date, [planned(i, sets=sets, effort=min(effort, 6) if i in UNLOADED_SMALL else effort,
+                                  load=load, alternatives=alts)
                           for i, load, alts in SESSION_LAYOUT if i not in left_out])
 
 
