@@ -56,6 +56,10 @@ class Continuity:
     # Per-exercise sets where priority differs from the level (progression.exercise_sets).
     exercise_sets: dict[str, int] = field(default_factory=dict)
     lighter_exercise_sets: dict[str, int] = field(default_factory=dict)
+    # A step-down's ceiling: rungs harder than the kept weeks used (rules.add_no_harder_rungs).
+    too_hard: frozenset[str] = frozenset()
+    # A step-up's starting point: the last kept week's sessions by day (rules.add_step_up_changes).
+    previous_sessions: dict[int, list[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -222,6 +226,10 @@ def _solve(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[
         ladders[rungs[0]] = rungs
     rules.add_one_rung_per_ladder(model, chosen, days, ladders)
     rules.add_volume_continuity(model, chosen, days, exercises, continuity)
+    if continuity is not None:
+        rules.add_no_harder_rungs(model, chosen, days, exercises, continuity.too_hard)
+        if continuity.previous_sessions is not None:
+            rules.add_step_up_changes(model, chosen, session, days, exercises, continuity.previous_sessions)
     fixed_pool = pool_day_offsets(profile)
     rules.add_whole_sessions(model, chosen, days, exercises, fixed_pool)
     if fixed_pool:

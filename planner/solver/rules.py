@@ -166,6 +166,39 @@ def add_volume_continuity(model, chosen, days, exercises, continuity) -> None:
         model.Add(every <= continuity.prev_total - 1)
 
 
+def add_no_harder_rungs(model, chosen, days, exercises, too_hard: frozenset[str]) -> None:
+    """Hard: a step-down never brings in a harder ladder rung than the kept weeks used.
+
+    Worse results or a plan found too hard call for easier work (issue 11): a single-leg
+    calf raise or a split squat must not appear just because the solver could fit it.
+    """
+    for day in days:
+        for e in exercises:
+            if e.id in too_hard:
+                model.Add(chosen[day, e.id] == 0)
+
+
+MAX_STEP_UP_CHANGES = 2  # exercises a step-up may change in one session (learned movements stay)
+
+
+def add_step_up_changes(model, chosen, session, days, exercises, previous: dict[int, list[str]],
+                        limit: int = MAX_STEP_UP_CHANGES) -> None:
+    """Hard: a step-up changes at most 2 exercises per session and keeps the session days.
+
+    A client who improved keeps most of what they learned; a few harder rungs are the
+    step (issue 11, Build 9; adherence falls with new and more exercises, Henry 1999).
+    """
+    for day in days:
+        before = set(previous.get(day, ()))
+        if not before:
+            model.Add(session[day] == 0)
+            continue
+        added = sum(chosen[day, e.id] for e in exercises if e.id not in before)
+        kept = sum(chosen[day, e.id] for e in exercises if e.id in before)
+        model.Add(added <= limit)
+        model.Add(len(before) - kept <= limit)
+
+
 # --- Soft rules -------------------------------------------------------------------
 
 def _unless_any(model, doing, weight: int, flag: str, penalty: str) -> list[Penalty]:

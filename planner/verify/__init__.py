@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from planner.verify import contract, dose, eligibility, nutrition, progression, reassessment, schedule, sessions
+from planner.verify import contract, dose, eligibility, nutrition, progression, reassessment, rebuild, schedule, sessions
 from planner.verify.facts import PlanFacts
 from planner.verify.reference import load_reference
 from planner.verify.shape import plan_shape_problems
@@ -23,7 +23,7 @@ __all__ = ["RULES", "Violation", "check_file", "check_plan"]
 
 RULE_FUNCTIONS = [
     *contract.RULES, *schedule.RULES, *eligibility.RULES, *dose.RULES,
-    *progression.RULES, *reassessment.RULES, *nutrition.RULES, *sessions.RULES,
+    *progression.RULES, *reassessment.RULES, *nutrition.RULES, *sessions.RULES, *rebuild.RULES,
 ]
 
 
