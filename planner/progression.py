@@ -110,9 +110,13 @@ def week_levels(profile: Profile, rule: ConditionRule, shapes: list[WeekShape],
         if shape.deload:
             base = last_loaded or _loaded_level(profile, rule, shape, shapes, slow, cap)
             # A lighter week lowers sets and effort, the final consolidate week too
-            # (issue 11: a lighter week is lighter in effort too); the programme still
-            # ends above its start, by sets, effort or a harder rung.
-            level = Level(sets=max(1, base.sets - 1), effort_rpe=max(3, base.effort_rpe - 1),
+            # (issue 11: a lighter week is lighter in effort too), unless that would
+            # bring the last week back to week 1's effort: the programme ends above its start.
+            effort = max(3, base.effort_rpe - 1)
+            if shape.phase == "consolidate" and effort <= first_effort:
+                # No room: one less would take the last week back to week 1's effort.
+                effort = base.effort_rpe
+            level = Level(sets=max(1, base.sets - 1), effort_rpe=effort,
                           reps=base.reps, hold_s=max(10, base.hold_s - 10), rest_s=60,
                           load_stage=max(0, base.load_stage - 1), deload=True)
         else:

@@ -115,8 +115,8 @@ def volume_rise_bounded(facts: PlanFacts) -> Iterator[Finding]:
 
 def lighter_week_lighter(facts: PlanFacts) -> Iterator[Finding]:
     """Hard: a lighter week has fewer sets in total than the last full week before it and
-    a lower top effort (unless that was already easy, 3 or less), so it really lets the
-    body recover: lighter in effort too, not only in volume."""
+    a lower top effort (unless one less would be back at week 1's effort, or below 3),
+    so it really lets the body recover: lighter in effort too, not only in volume."""
     last_full = None
     for week in facts.weeks:
         if not facts.is_lighter(week):
@@ -128,7 +128,9 @@ def lighter_week_lighter(facts: PlanFacts) -> Iterator[Finding]:
             yield Finding(f"a lighter week with {total_sets(week)} sets, not fewer than the "
                           f"{total_sets(last_full)} of week {last_full['week']}", **where(week))
         before = top_effort(last_full)
-        if top_effort(week) > before or (top_effort(week) == before and before > EASY_RPE):
+        # No room to go lower when one less would be back at week 1's effort (or easy).
+        room = before > max(EASY_RPE, top_effort(facts.weeks[0]) + 1)
+        if top_effort(week) > before or (top_effort(week) == before and room):
             yield Finding(f"a lighter week with top effort {top_effort(week)}, not below the "
                           f"{before} of week {last_full['week']}", **where(week))
 

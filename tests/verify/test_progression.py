@@ -177,3 +177,16 @@ def test_lighter_before_reassessment_violated_for_last_week():
     plan["weeks"][7] = dict(week(7), week=8, start=plan["weeks"][7]["start"])
     found = violations(plan, "lighter_before_reassessment")
     assert [v.week for v in found] == [8]
+
+
+def test_lighter_week_lighter_violated_by_equal_effort():
+    # The last lighter week keeps fewer sets but the full weeks' effort 7: not lighter in effort.
+    plan = set_dose(make_plan(), 8, effort=7)
+    found = violations(plan, "lighter_week_lighter")
+    assert [v.week for v in found] == [8] and "not below the 7" in found[0].message
+
+
+def test_lighter_week_may_keep_effort_without_room_above_week_one():
+    # Week 3 is at 6, one above week 1's 5: no room to go lower, so equal effort passes.
+    plan = set_dose(make_plan(), 4, effort=6)
+    assert violations(plan, "lighter_week_lighter") == []
