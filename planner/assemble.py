@@ -131,13 +131,19 @@ def build_weeks(profile: Profile, catalog: Catalog, elig: Eligibility, sessions:
     return weeks
 
 
+# A step changes at most 2 exercises a session: the client keeps most of what they
+# learned (issue 11, Build 9; adherence falls with new exercises, Henry 1999).
+MAX_STEP_CHANGES = 2
+
+
 def step_up(sessions: dict[int, list[str]], catalog: Catalog, elig: Eligibility, profile: Profile,
             block_levels: list[Level], direction: str = "harder") -> dict[int, list[str]]:
     """Move each exercise one rung along its ladder where the client can do that rung.
 
     A rung is taken only when it trains exactly the same primary muscles (so the
     rest and frequency rules still hold), is eligible, is not already in the
-    session, and the session still fits the time at every week's dose.
+    session, and the session still fits the time at every week's dose; at most
+    2 exercises a session change (MAX_STEP_CHANGES).
     """
     limit = profile.schedule.minutes_per_session
     stepped = {}
@@ -147,7 +153,9 @@ def step_up(sessions: dict[int, list[str]], catalog: Catalog, elig: Eligibility,
             exercise = catalog.exercise(exercise_id)
             other_id = getattr(exercise, direction)
             other = catalog.exercises.get(other_id) if other_id else None
-            if (other is not None and other.id in elig.ids and other.id not in ids and other.id not in new_ids
+            changed = sum(1 for old, new in zip(ids, new_ids) if old != new)
+            if (changed < MAX_STEP_CHANGES and other is not None and other.id in elig.ids
+                    and other.id not in ids and other.id not in new_ids
                     and set(other.primary_muscles) == set(exercise.primary_muscles)
                     # a pool session stays whole: water rungs for water exercises only
                     and (other.modality == "aquatic") == (exercise.modality == "aquatic")):

@@ -68,6 +68,13 @@ def break_reachable_effort(plan):
                 exercise["effort_rpe"] = 7
 
 
+def break_week_to_week(plan):
+    swap = {"pool-water-dumbbell-carry": "pool-noodle-wring", "pool-jog": "pool-walk",
+            "pool-water-dumbbell-fly": "pool-chest-sweep"}
+    for exercise in _session(plan, "wed", week=3)["exercises"]:
+        exercise["id"] = swap.get(exercise["id"], exercise["id"])
+
+
 BREAKS = {
     "whole_sessions": break_whole_sessions,
     "pool_days_kept": break_pool_days,
@@ -76,6 +83,7 @@ BREAKS = {
     "aerobic_prescription": break_aerobic,
     "power_not_neurogenic": break_power,
     "reachable_effort": break_reachable_effort,
+    "week_to_week_changes": break_week_to_week,
 }
 
 

@@ -33,6 +33,9 @@ def precheck(profile: Profile, catalog: Catalog, elig: Eligibility, days: list[i
              start_weekday: int) -> list[str]:
     """Conflicts visible without solving: no exercise for a target, days too close together."""
     reasons = []
+    if profile.schedule.pool_days and not elig.pool_usable:
+        reasons.append(f"schedule.pool_days asks for pool sessions on {', '.join(profile.schedule.pool_days)} "
+                       f"but {pool_problem(profile, elig.rule)}: leave pool_days out")
     for muscle in elig.targets:
         if not any(muscle in e.primary_muscles for e in elig.exercises):
             reasons.append(f"no exercise this client can do trains {muscle} "

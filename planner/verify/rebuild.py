@@ -62,6 +62,28 @@ def step_up_changes(facts: PlanFacts) -> Iterator[Finding]:
                           **where(week, session))
 
 
+def week_to_week_changes(facts: PlanFacts) -> Iterator[Finding]:
+    """Hard: from one week to the next a session (same day of the plan week) changes at most 2
+    exercises, the midpoint step up the ladder included; only a reassessment's rebuild that is
+    not a plain step-up may change more (step_up_changes judges that one)."""
+    by_number = {w["week"]: w for w in facts.weeks}
+    for week in facts.judged_weeks:
+        earlier = by_number.get(week["week"] - 1)
+        if earlier is None or week["week"] == facts.rebuilt_from_week:
+            continue
+        before = {(day(s["date"]) - day(earlier["start"])).days: {e["id"] for e in s["exercises"]}
+                  for s in earlier["sessions"]}
+        for session in week["sessions"]:
+            offset = (day(session["date"]) - day(week["start"])).days
+            if offset not in before:
+                continue
+            ids = {e["id"] for e in session["exercises"]}
+            changed = max(len(ids - before[offset]), len(before[offset] - ids))
+            if changed > MAX_STEP_UP_CHANGES:
+                yield Finding(f"{changed} exercises changed from week {earlier['week']}; at most "
+                              f"{MAX_STEP_UP_CHANGES} a session", **where(week, session))
+
+
 def referral_recorded(facts: PlanFacts) -> Iterator[Finding]:
     """Hard: a history entry's referral, when present, is a sentence naming the review it asks for."""
     for index, entry in enumerate(facts.history, start=1):
@@ -72,4 +94,4 @@ def referral_recorded(facts: PlanFacts) -> Iterator[Finding]:
             yield Finding(f"history entry {index} has a referral that names no review: {text!r}")
 
 
-RULES = [step_down_no_harder_rung, step_up_changes, referral_recorded]
+RULES = [step_down_no_harder_rung, step_up_changes, week_to_week_changes, referral_recorded]

@@ -78,3 +78,21 @@ def test_pool_days_in_a_profile_file_exit_two(tmp_path):
     with pytest.raises(InputError) as caught:
         load_profile(path)
     assert "pool_days" in str(caught.value)
+
+
+def test_pool_days_with_an_unusable_pool_say_why():
+    from planner.errors import Infeasible
+    profile = make_profile(equipment=["pool", "chair"], schedule={"days": ["mon", "wed", "fri"], "pool_days": ["wed"]},
+                           screening={"conditions": ["open_wound"]})
+    with pytest.raises(Infeasible) as caught:
+        build_plan(profile, default_catalog())
+    assert "pool_days" in str(caught.value) and "open wound" in str(caught.value)
+
+
+def test_midpoint_step_changes_at_most_two_exercises_a_session():
+    plan = build_plan(make_profile(schedule={"weeks": 12, "days": ["mon", "wed", "fri"]}), default_catalog())
+    for before, after in zip(plan.weeks, plan.weeks[1:]):
+        old = {s.weekday: {e.id for e in s.exercises} for s in before.sessions}
+        for session in after.sessions:
+            ids = {e.id for e in session.exercises}
+            assert max(len(ids - old[session.weekday]), len(old[session.weekday] - ids)) <= 2
