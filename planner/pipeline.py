@@ -98,21 +98,32 @@ def notes_for(profile: Profile, catalog: Catalog, elig: Eligibility, pool_sessio
     # which a client who cannot walk cannot follow.
     notes.append(aerobic.advice(profile, elig.pool_usable))
     if pool_session:
-        notes.extend(POOL_SAFETY)
+        # The condition's own note may already warn of warm therapy pools: say it once.
+        notes.extend(n for n in pool_safety(profile) if n != POOL_HEAT or not any("34-35" in m for m in notes))
     return notes
 
 
-# Pool safety (domain.md, "Aquatic work"; ADA 2016 on low blood sugar): printed when
-# the plan may hold a pool session.
-POOL_SAFETY = [
-    "In the pool: never swim or exercise alone; a lifeguard or a companion should be there.",
-    "Enter and leave the water by the steps or the hoist, holding the rail; floors around the pool are wet "
-    "and slippery, so wear non-slip shoes up to the edge.",
-    "Low blood sugar is harder to notice in water: if you use insulin or diabetes tablets, check your glucose "
-    "before and keep fast sugar at the poolside.",
-    "Therapy pools are often 34-35.5 C: too warm if heat brings on your symptoms (multiple sclerosis); "
-    "choose a cooler pool (27-29 C).",
-]
+# Pool safety (domain.md, "Aquatic work"; ADA 2016 on low blood sugar; MS heat
+# sensitivity, Uhthoff): printed when the plan holds a pool session.
+POOL_ALONE = "In the pool: never swim or exercise alone; a lifeguard or a companion should be there."
+POOL_ENTRY = ("Enter and leave the water by the steps or the hoist, holding the rail; floors around the pool are "
+              "wet and slippery, so wear non-slip shoes up to the edge.")
+POOL_SUGAR = ("Low blood sugar is harder to notice in water: check your glucose before the pool session and keep "
+              "fast sugar at the poolside.")
+POOL_HEAT = ("Therapy pools are often 34-35.5 C: too warm when heat brings on your symptoms; choose a cooler "
+             "pool (27-29 C) and get out to cool down if symptoms flare.")
+GLUCOSE_LOWERING = ("insulin", "glicl", "glipi", "glibencl", "glimepir", "sulfonylurea")
+
+
+def pool_safety(profile: Profile) -> list[str]:
+    """The pool safety notes for this client: always alone/entry/floors; sugar and heat when they apply."""
+    notes = [POOL_ALONE, POOL_ENTRY]
+    medications = " ".join(profile.screening.medications).lower()
+    if "diabetes" in profile.screening.conditions or any(name in medications for name in GLUCOSE_LOWERING):
+        notes.append(POOL_SUGAR)
+    if profile.neurogenic_cause == "multiple_sclerosis":
+        notes.append(POOL_HEAT)
+    return notes
 
 
 def build_plan(profile: Profile, catalog: Catalog) -> Plan:

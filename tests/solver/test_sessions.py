@@ -67,6 +67,9 @@ def test_pool_day_must_be_a_training_day():
 
 def test_pool_safety_printed_only_with_a_pool_session(pool_plan):
     assert any("never swim or exercise alone" in n for n in pool_plan.notes)
+    assert any("wet and slippery" in n for n in pool_plan.notes)
+    assert any("Low blood sugar" in n for n in pool_plan.notes)      # the pool-day client has diabetes
+    assert not any("34-35.5 C" in n for n in pool_plan.notes)        # and no multiple sclerosis
     land = build_plan(make_profile(), default_catalog())
     assert not any("never swim or exercise alone" in n for n in land.notes)
 
