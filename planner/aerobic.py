@@ -47,8 +47,10 @@ def mode(profile: Profile, pool_usable: bool) -> str:
         return "wheelchair_propulsion"        # Martin Ginis 2018
     if "seated_only" in tags:
         return "arm_ergometer"                # arm cycling, or seated arm punches without a machine
-    if pool_usable and tags & {"no_impact", "knee_pain"}:
-        return "water_walk"                   # water carries part of the body weight (domain.md, aquatic)
+    if pool_usable and tags & {"no_impact", "knee_pain"} and not profile.schedule.pool_days:
+        # Water carries part of the body weight (domain.md, aquatic). With pool_days the
+        # pool is booked for those days only, so the daily aerobic work stays on land.
+        return "water_walk"
     if tags & {"no_impact", "knee_pain"} and "gym_machines" in profile.equipment:
         return "cycle"
     return "walk"

@@ -34,8 +34,7 @@ def week_advice(weeks: list[Week]) -> str:
         text = f"Aerobic work: {mode}, {doses[0]}"
     else:
         text = f"Aerobic work: {mode}; " + "; ".join(f"week {w.week}: {d}" for w, d in zip(weeks, doses))
-    return (text + ". Split the minutes into shorter bouts if you need to; you should still be able to talk. "
-            "Mark each session and each aerobic day in the diary at the back.")
+    return text + ", in bouts if you like. Tick the days in the diary."
 
 
 def diary_label(week: Week) -> str:
@@ -46,13 +45,30 @@ def diary_label(week: Week) -> str:
     return f"{DIARY_LABEL[a.mode]} {a.minutes} min, {a.days} days"
 
 
-def routines(session: Session) -> str:
-    """'Pool session. Warm-up (5 min): ... Cool-down (5 min): ...' for a session heading."""
-    parts = []
-    if session.setting == "pool":
-        parts.append("Pool session.")
-    for label, items in (("Warm-up", session.warm_up), ("Cool-down", session.cool_down)):
-        if items:
-            minutes = sum(i.minutes for i in items)
-            parts.append(f"{label} ({minutes} min): " + "; ".join(i.name for i in items) + ".")
-    return " ".join(parts)
+def setting_words(session: Session) -> str:
+    """'Pool session.' under a pool session's heading; nothing for land."""
+    return "Pool session." if session.setting == "pool" else ""
+
+
+def routines(sessions: list[Session]) -> list[str]:
+    """Each distinct warm-up and cool-down of a week page once, named for its setting.
+
+    Printed once per page rather than under every session: the same five minutes
+    repeat, and every line costs the client reading and the printer layout time.
+    """
+    out: list[str] = []
+    settings = {s.setting for s in sessions}
+    for session in sessions:
+        parts = []
+        for label, items in (("Warm-up", session.warm_up), ("cool-down", session.cool_down)):
+            if items:
+                minutes = sum(i.minutes for i in items)
+                parts.append(f"{label} ({minutes} min): " + "; ".join(i.name for i in items) + ".")
+        if not parts:
+            continue
+        where = ("In the pool: " if session.setting == "pool" else "On land: ") if len(settings) > 1 else \
+            "Every session: "
+        text = where + " ".join(parts)
+        if text not in out:
+            out.append(text)
+    return out

@@ -74,7 +74,7 @@ class SessionView:
     muscles: str
     effort: str                 # the session's effort in words: "easy", "easy to moderate"
     rows: list[ExerciseRow]
-    routines: str = ""          # pool or land, warm-up and cool-down in words (aerobic_view.routines)
+    routines: str = ""          # "Pool session." for a pool session (aerobic_view.setting_words)
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,7 @@ class WeekPage:
     reassessments: list[str]
     notes: list[str]            # numbered in order; rows point at them
     walk_advice: str
+    routines: list[str] = ()    # warm-up and cool-down, once per setting (aerobic_view.routines)
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def _session_view(sessions: list[Session], position: int, count: int, figures: F
         muscles=words.muscles_text(list(session.muscle_groups)),
         effort=_effort_words([item.effort_rpe for item in session.exercises]),
         rows=[_exercise_row(item, figures, notes) for item in session.exercises],
-        routines=aerobic_view.routines(session))
+        routines=aerobic_view.setting_words(session))
 
 
 def _effort_words(efforts: list[int]) -> str:
@@ -242,7 +243,8 @@ def week_page(plan: Plan, weeks: list[Week], figures: Figures) -> WeekPage:
         sessions=sessions,
         reassessments=[words.long_date(d) for d in sorted(reassessment_days(plan))
                        if first.start <= d <= _week_end(last)],
-        notes=notes, walk_advice=aerobic_view.week_advice(weeks))
+        notes=notes, walk_advice=aerobic_view.week_advice(weeks),
+        routines=aerobic_view.routines(first.sessions))
 
 
 TICK_BOX = "\u2610"        # ☐, in DejaVu Sans
