@@ -12,15 +12,21 @@ from dataclasses import replace
 from planner.balance import balance_steps, climb
 from planner.catalog import Catalog, Exercise
 from planner.eligibility import Eligibility
-from planner.plan import Alternative, HomePractice, PlannedExercise, Session, Week
+from planner import aerobic, warmup
+from planner.plan import AerobicWeek, Alternative, HomePractice, PlannedExercise, RoutineItem, Session, Week
 from planner.profile import Profile
-from planner.progression import Level, WeekShape, dose_for, dose_seconds
+from planner.progression import Level, WeekShape, dose_for, dose_seconds, unloaded_small_movement
 from planner.timing import session_minutes
 from planner.vocab import LIMB_MUSCLES, MUSCLE_GROUPS, WEEKDAYS
 
 
 def alternatives(exercise: Exercise, elig: Eligibility) -> list[Alternative]:
-    """A pool version (when a pool is usable) and a bodyweight one, sharing a primary muscle."""
+    """Up to two swaps without added load in the same setting, sharing a primary muscle.
+
+    Sessions are whole (pool or land, plan contract round 2), so a pool exercise's
+    alternatives are pool exercises and a land exercise's are on land: a swap never
+    sends the client into or out of the water mid-session.
+    """
     def overlap(other: Exercise) -> tuple:
         shared = len(set(other.primary_muscles) & set(exercise.primary_muscles))
         extra = len(set(other.primary_muscles) - set(exercise.primary_muscles))
@@ -30,17 +36,12 @@ def alternatives(exercise: Exercise, elig: Eligibility) -> list[Alternative]:
         # A swap for balance practice is the easier rung (more support), never a harder one (Otago).
         easier = next((e for e in elig.exercises if e.id == exercise.easier), None)
         return [Alternative(id=easier.id, name=easier.name, modality=easier.modality)] if easier else []
-    out = []
+    in_water = exercise.modality == "aquatic"
     candidates = [e for e in elig.exercises if e.id != exercise.id and e.component == exercise.component
+                  and (e.modality == "aquatic") == in_water
                   and set(e.primary_muscles) & set(exercise.primary_muscles)]
-    if elig.pool_usable and exercise.modality != "aquatic":
-        pool = sorted((e for e in candidates if e.modality == "aquatic"), key=overlap)
-        if pool:
-            out.append(pool[0])
-    bodyweight = sorted((e for e in candidates if e.load_kind == "bodyweight" and e.modality != "aquatic"
-                         and e not in out), key=overlap)
-    if bodyweight:
-        out.append(bodyweight[0])
+    # No added load in a swap: it must suit a client whose muscle is graded 3 too.
+    out = sorted((e for e in candidates if e.load_kind in ("bodyweight", "water")), key=overlap)[:2]
     return [Alternative(id=e.id, name=e.name, modality=e.modality) for e in out]
 
 
@@ -65,29 +66,67 @@ def capped_dose(exercise: Exercise, level: Level, profile: Profile, elig: Eligib
     return dose
 
 
-def planned(exercise: Exercise, level: Level, profile: Profile, elig: Eligibility) -> PlannedExercise:
-    """One exercise with its full dose for one week."""
+# Power (ICFSR 2021; Fragala/NSCA 2019): for older adults a fast lifting phase at a
+# moderate load improves function more than slow lifting. Not for neurogenic weakness
+# (effort capped, recovery first), and only where the thighs are graded 4 or more.
+POWER_RPE = 6  # moderate load, 40-60% of maximum
+POWER_NOTE = ("Power: rise as fast as you safely can, then lower slowly over 3 seconds; "
+              "stop the set when you slow down.")
+REACHABLE_NOTE = ("Too easy at this effort? Hold a household load (a filled water bottle or a tin) "
+                  "or move on to the harder version your clinician shows you.")
+
+
+def power_candidate(exercise: Exercise, profile: Profile) -> bool:
+    """A sit-to-stand or squat a 65+ client (not neurogenic) may do fast in the intensify phase."""
+    return (profile.older_adult and profile.condition != "neurogenic" and exercise.compound
+            and exercise.component == "strength"
+            and exercise.pattern == "squat" and exercise.modality == "land" and not exercise.unilateral
+            and profile.grade("quadriceps") >= 4)
+
+
+def planned(exercise: Exercise, level: Level, profile: Profile, elig: Eligibility, *,
+            power: bool = False) -> PlannedExercise:
+    """One exercise with its full dose for one week (`power`: done fast, at a moderate effort)."""
     dose = capped_dose(exercise, level, profile, elig)
+    notes = [affected_note(exercise, profile)]
+    effort = dose.effort_rpe
+    if power:
+        effort = min(effort, POWER_RPE)
+        notes.append(POWER_NOTE)
+    if unloaded_small_movement(exercise) and level.effort_rpe > dose.effort_rpe and not level.deload:
+        # An unloaded small movement cannot reach the week's effort: say how to make it harder.
+        notes.append(REACHABLE_NOTE)
+    note = " ".join(n for n in notes if n) or None
     return PlannedExercise(
         id=exercise.id, name=exercise.name, modality=exercise.modality, equipment=list(exercise.equipment),
         primary_muscles=list(exercise.primary_muscles), sets=dose.sets, reps=dose.reps, hold_s=dose.hold_s,
-        effort_rpe=dose.effort_rpe, rest_s=dose.rest_s, load=dose.load,
+        effort_rpe=effort, rest_s=dose.rest_s, load=dose.load,
         alternatives=alternatives(exercise, elig), unilateral=exercise.unilateral,
-        note=affected_note(exercise, profile), component=exercise.component, pattern=exercise.pattern,
+        note=note, component="power" if power else exercise.component, pattern=exercise.pattern,
         tags=list(exercise.tags))
 
 
 def session_for(date: dt.date, ids: list[str], level: Level, profile: Profile, catalog: Catalog,
-                elig: Eligibility) -> Session:
-    """A dated session: exercises, the muscles they load, and its length in minutes."""
+                elig: Eligibility, phase: str | None = None) -> Session:
+    """A dated session: exercises, the muscles they load, and its length in minutes.
+
+    In the intensify phase the session's first power candidate is done fast (power work).
+    """
     exercises = [catalog.exercise(i) for i in ids]
+    power_id = next((e.id for e in exercises if power_candidate(e, profile)), None) \
+        if phase == "intensify" else None
     seconds = sum(dose_seconds(e, capped_dose(e, level, profile, elig)) for e in exercises)
     # Balance practice loads no muscle group (spec/plan.md round 2).
     muscles = sorted({m for e in exercises if e.component != "balance" for m in e.primary_muscles},
                      key=MUSCLE_GROUPS.index)
+    # The solver keeps sessions whole (rules.add_whole_sessions): water exercises make a pool session.
+    setting = "pool" if any(e.modality == "aquatic" for e in exercises) else "land"
     return Session(date=date, weekday=WEEKDAYS[date.weekday()], muscle_groups=muscles,
                    minutes=session_minutes(seconds),
-                   exercises=[planned(e, level, profile, elig) for e in exercises])
+                   exercises=[planned(e, level, profile, elig, power=e.id == power_id) for e in exercises],
+                   setting=setting,
+                   warm_up=[RoutineItem(name=n, minutes=m) for n, m in warmup.warm_up(setting, profile)],
+                   cool_down=[RoutineItem(name=n, minutes=m) for n, m in warmup.cool_down(setting, profile)])
 
 
 def build_weeks(profile: Profile, catalog: Catalog, elig: Eligibility, sessions: dict[int, list[str]],
@@ -95,6 +134,7 @@ def build_weeks(profile: Profile, catalog: Catalog, elig: Eligibility, sessions:
                 block_two_sessions: dict[int, list[str]] | None = None) -> list[Week]:
     """The plan's weeks from `from_week` on; block two may use stepped-up sessions."""
     weeks = []
+    aerobic_weeks = aerobic.weekly(profile, shapes, elig.pool_usable)
     for shape in shapes:
         if shape.week < from_week:
             continue
@@ -102,12 +142,15 @@ def build_weeks(profile: Profile, catalog: Catalog, elig: Eligibility, sessions:
         plan_sessions = block_two_sessions if (shape.block == 2 and block_two_sessions) else sessions
         plan_sessions = climb_balance(plan_sessions, shape, levels, profile, catalog, elig)
         week_sessions = [session_for(start + dt.timedelta(days=offset), ids, levels[shape.week], profile,
-                                     catalog, elig)
+                                     catalog, elig, shape.phase)
                          for offset, ids in sorted(plan_sessions.items())]
+        prescription = aerobic_weeks[shape.week]
         weeks.append(Week(week=shape.week, start=start, phase=shape.phase, deload=shape.deload,
                           sessions=week_sessions,
                           home_practice=home_practice(start, plan_sessions, levels[shape.week], profile,
-                                                      catalog, elig)))
+                                                      catalog, elig),
+                          aerobic=AerobicWeek(mode=prescription.mode, minutes=prescription.minutes,
+                                              days=prescription.days, effort_rpe=prescription.effort_rpe)))
     return weeks
 
 
@@ -137,7 +180,10 @@ def home_practice(start: dt.date, sessions: dict[int, list[str]], level: Level, 
                                      if catalog.exercise(i).component == "balance"))
     if not balance_ids:
         return []
-    practice_days = sorted(sessions)
+    # A pool session may hold no balance practice (sessions are whole): only sessions with
+    # balance work count as balance days.
+    practice_days = sorted(day for day in sessions
+                           if any(catalog.exercise(i).component == "balance" for i in sessions[day]))
     chosen = []
     while len(practice_days) < BALANCE_DAYS:
         free = [d for d in range(7) if d not in practice_days]
@@ -160,13 +206,19 @@ def same_job(exercise: Exercise, other: Exercise) -> bool:
             and (not pushes_or_pulls or other.pattern == exercise.pattern))
 
 
+# A step changes at most 2 exercises a session: the client keeps most of what they
+# learned (issue 11, Build 9; adherence falls with new exercises, Henry 1999).
+MAX_STEP_CHANGES = 2
+
+
 def step_up(sessions: dict[int, list[str]], catalog: Catalog, elig: Eligibility, profile: Profile,
             block_levels: list[Level], direction: str = "harder") -> dict[int, list[str]]:
     """Move each exercise one rung along its ladder where the client can do that rung.
 
     A rung is taken only when it trains exactly the same primary muscles (so the
     rest and frequency rules still hold), is eligible, is not already in the
-    session, and the session still fits the time at every week's dose.
+    session, and the session still fits the time at every week's dose; at most
+    2 exercises a session change (MAX_STEP_CHANGES).
     """
     limit = profile.schedule.minutes_per_session
     stepped = {}
@@ -176,9 +228,13 @@ def step_up(sessions: dict[int, list[str]], catalog: Catalog, elig: Eligibility,
             exercise = catalog.exercise(exercise_id)
             other_id = getattr(exercise, direction)
             other = catalog.exercises.get(other_id) if other_id else None
-            if (other is not None and other.id in elig.ids and other.id not in ids and other.id not in new_ids
+            changed = sum(1 for old, new in zip(ids, new_ids) if old != new)
+            if (changed < MAX_STEP_CHANGES and other is not None and other.id in elig.ids
+                    and other.id not in ids and other.id not in new_ids
                     and set(other.primary_muscles) == set(exercise.primary_muscles)
-                    and same_job(exercise, other)):
+                    and same_job(exercise, other)
+                    # a pool session stays whole: water rungs for water exercises only
+                    and (other.modality == "aquatic") == (exercise.modality == "aquatic")):
                 new_ids.append(other.id)
             else:
                 new_ids.append(exercise_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner import assessment, safety
+from planner import aerobic, assessment, safety
 from planner.assemble import build_weeks, step_up
 from planner.catalog import Catalog
 from planner.errors import Infeasible, InputError
@@ -87,8 +87,9 @@ def steps_up_automatically(profile: Profile, elig: Eligibility) -> bool:
     return True
 
 
-def notes_for(profile: Profile, catalog: Catalog, elig: Eligibility) -> list[str]:
-    """Condition, limitation and screening notes printed on the programme."""
+def notes_for(profile: Profile, catalog: Catalog, elig: Eligibility, pool_session: bool = False) -> list[str]:
+    """Condition, limitation and screening notes printed on the programme (pool safety when a pool
+    session exists)."""
     notes = list(elig.rule.notes) + ([] if profile.seated else list(elig.rule.standing_notes))
     for tag in profile.limitations:
         rule = catalog.limitations.get(tag)
@@ -103,9 +104,35 @@ def notes_for(profile: Profile, catalog: Catalog, elig: Eligibility) -> list[str
                      "sturdy chair, counter or wall, and on home-practice days too.")
     if elig.acts is not None:
         notes.extend(elig.acts.advice)
-    if not profile.seated:
-        # A wheelchair user is never told to walk; their aerobic mode is planned apart (issue 11).
-        notes.append("On the days between sessions, take a light walk; it is advice, not a session.")
+    # The aerobic prescription (WHO 2020) in the client's own mode replaces "a light walk every day",
+    # which a client who cannot walk cannot follow.
+    notes.append(aerobic.advice(profile, elig.pool_usable))
+    if pool_session:
+        # The condition's own note may already warn of warm therapy pools: say it once.
+        notes.extend(n for n in pool_safety(profile) if n != POOL_HEAT or not any("34-35" in m for m in notes))
+    return notes
+
+
+# Pool safety (domain.md, "Aquatic work"; ADA 2016 on low blood sugar; MS heat
+# sensitivity, Uhthoff): printed when the plan holds a pool session.
+POOL_ALONE = "In the pool: never swim or exercise alone; a lifeguard or a companion should be there."
+POOL_ENTRY = ("Enter and leave the water by the steps or the hoist, holding the rail; floors around the pool are "
+              "wet and slippery, so wear non-slip shoes up to the edge.")
+POOL_SUGAR = ("Low blood sugar is harder to notice in water: check your glucose before the pool session and keep "
+              "fast sugar at the poolside.")
+POOL_HEAT = ("Therapy pools are often 34-35.5 C: too warm when heat brings on your symptoms; choose a cooler "
+             "pool (27-29 C) and get out to cool down if symptoms flare.")
+GLUCOSE_LOWERING = ("insulin", "glicl", "glipi", "glibencl", "glimepir", "sulfonylurea")
+
+
+def pool_safety(profile: Profile) -> list[str]:
+    """The pool safety notes for this client: always alone/entry/floors; sugar and heat when they apply."""
+    notes = [POOL_ALONE, POOL_ENTRY]
+    medications = " ".join(profile.screening.medications).lower()
+    if "diabetes" in profile.screening.conditions or any(name in medications for name in GLUCOSE_LOWERING):
+        notes.append(POOL_SUGAR)
+    if profile.neurogenic_cause == "multiple_sclerosis":
+        notes.append(POOL_HEAT)
     return notes
 
 
@@ -169,12 +196,17 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
         version=1, profile=profile, weeks=weeks, nutrition=nutrition, assessments=assessments,
         reassessment_dates=reassessment_dates(profile.schedule.start, profile.schedule.weeks),
         warnings=warnings, history=[HistoryEntry(version=1, action="generate", date=made)],
-        stop_rules=stop_rules_for(elig), notes=notes_for(profile, catalog, elig),
+        stop_rules=stop_rules_for(elig), notes=notes_for(profile, catalog, elig, has_pool_session(weeks)),
         clinician_notes=clinician_notes_for(profile, elig),
         solver={"status": template.status, "objective": template.objective,
                 "soft_penalties": template.penalties, "peak_sets": peak_sets},
         catalog_version=catalog_fingerprint(catalog),
     )
+
+
+def has_pool_session(weeks) -> bool:
+    """Does any week hold a pool session?"""
+    return any(s.setting == "pool" for w in weeks for s in w.sessions)
 
 
 def catalog_fingerprint(catalog: Catalog) -> str:

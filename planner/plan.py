@@ -54,9 +54,15 @@ class PlannedExercise(Model):
     unilateral: bool = Field(False, description="Done one side at a time; sets are per side.")
     note: str | None = Field(None, description="A per-exercise remark, e.g. 'affected leg first'.")
     # Round 2 (spec/plan.md): what the exercise is for and what it asks, from the catalog.
-    component: Component = "strength"
+    component: Component = Field(
+        "strength", description="strength, balance or power (fast lifting, older adults, intensify phase).")
     pattern: Pattern | None = None
     tags: list[Tag] = Field(default_factory=list)
+
+
+class RoutineItem(Model):
+    name: str
+    minutes: int = Field(ge=1, le=10)
 
 
 class Session(Model):
@@ -65,6 +71,9 @@ class Session(Model):
     muscle_groups: list[MuscleGroup]
     minutes: int
     exercises: list[PlannedExercise] = Field(max_length=MAX_EXERCISES)
+    setting: Literal["land", "pool"] = Field("land", description="A pool session is all aquatic; land none.")
+    warm_up: list[RoutineItem] = Field(default_factory=list, description="About 5 minutes, named.")
+    cool_down: list[RoutineItem] = Field(default_factory=list, description="About 5 minutes, named.")
 
 
 class HomePractice(Model):
@@ -75,6 +84,13 @@ class HomePractice(Model):
     exercises: list[PlannedExercise]
 
 
+class AerobicWeek(Model):
+    mode: Literal["walk", "water_walk", "arm_ergometer", "wheelchair_propulsion", "cycle"]
+    minutes: int = Field(ge=1, le=120, description="Minutes a day.")
+    days: int = Field(ge=1, le=7)
+    effort_rpe: int = Field(ge=0, le=10)
+
+
 class Week(Model):
     week: int = Field(ge=1)
     start: dt.date
@@ -82,6 +98,7 @@ class Week(Model):
     deload: bool
     sessions: list[Session] = Field(max_length=7)
     home_practice: list[HomePractice] = Field(default_factory=list, max_length=7)
+    aerobic: AerobicWeek | None = None
 
 
 class MenuFood(Model):
@@ -143,6 +160,7 @@ class HistoryEntry(Model):
     rebuilt_from_week: int | None = None
     training_changes: list[str] = Field(default_factory=list,
                                         description="Profile keys a reassessment changed that shape the training.")
+    referral: str | None = Field(None, description="A medical and nutrition review the reassessment calls for.")
 
 
 class Plan(Model):

@@ -222,6 +222,8 @@ class Schedule(Strict):
     days: list[Weekday] = Field(min_length=1, description="Weekdays the client can train.")
     sessions_per_week: int | None = Field(None, ge=2, le=6, description="2..6; default: the solver picks 2 or 3.")
     minutes_per_session: int = Field(45, ge=20, le=120, description="Time available per session, 20..120.")
+    pool_days: list[Weekday] = Field(default_factory=list,
+                                     description="Sessions on these days are pool sessions (needs pool); others land.")
 
     @field_validator("start", mode="before")
     @classmethod
@@ -239,11 +241,21 @@ class Schedule(Strict):
         _unique(days, "day")
         return sorted(days, key=WEEKDAYS.index)
 
+    @field_validator("pool_days")
+    @classmethod
+    def _pool_days_order(cls, days: list[str]) -> list[str]:
+        _unique(days, "pool day")
+        return sorted(days, key=WEEKDAYS.index)
+
     @model_validator(mode="after")
     def _enough_days(self) -> "Schedule":
         if self.sessions_per_week is not None and self.sessions_per_week > len(self.days):
             raise KeyedError("sessions_per_week", f"sessions_per_week is {self.sessions_per_week} but only "
                              f"{len(self.days)} day(s) are available ({', '.join(self.days)})")
+        outside = [d for d in self.pool_days if d not in self.days]
+        if outside:
+            raise KeyedError("pool_days", f"pool day(s) {', '.join(outside)} are not among the training days "
+                             f"({', '.join(self.days)})")
         return self
 
 
@@ -372,8 +384,10 @@ class Profile(Strict):
     clinician: Clinician | None = None
     exercises: ExerciseChoices = Field(default_factory=ExerciseChoices,
                                        description="Clinician controls: prefer / exclude catalog ids.")
+    priority: list[MuscleGroup] = Field(default_factory=list,
+                                        description="Muscle groups that get more weekly sets than the rest.")
 
-    @field_validator("affected", "equipment", "limitations")
+    @field_validator("affected", "equipment", "limitations", "priority")
     @classmethod
     def _no_repeats(cls, values):
         return _unique(values, "entry")
@@ -421,6 +435,9 @@ class Profile(Strict):
             raise KeyedError("nutrition.meals_per_day",
                              f"{override:g} g/kg a day cannot be split into {self.nutrition.meals_per_day} meals "
                              f"of at most {MAX_MEAL_G_PER_KG} g/kg; allow more meals or a lower value")
+        if self.schedule.pool_days and "pool" not in self.equipment:
+            # A pool day is a clinician's booking; without a pool it cannot be kept.
+            raise KeyedError("schedule.pool_days", "schedule.pool_days needs pool in equipment")
         if self.assessment and self.assessment.date and self.assessment.date > self.schedule.start + dt.timedelta(days=7):
             raise KeyedError("assessment.date", "assessment.date is more than a week after schedule.start")
         return self

@@ -37,6 +37,7 @@ class Level:
     hold_s: int
     rest_s: int
     load_stage: int  # 0 light, 1 moderate, 2 heavier
+    deload: bool = False  # a lighter week: capped efforts come down too
 
 
 def midpoint(weeks: int) -> int:
@@ -108,14 +109,19 @@ def week_levels(profile: Profile, rule: ConditionRule, shapes: list[WeekShape],
             continue
         if shape.deload:
             base = last_loaded or _loaded_level(profile, rule, shape, shapes, slow, cap)
-            # A deload lowers sets and effort; the final consolidate week before the
-            # end tests tapers volume only, so the programme still ends above its start.
-            effort_drop = 0 if shape.phase == "consolidate" else 1
-            level = Level(sets=max(1, base.sets - 1), effort_rpe=max(3, base.effort_rpe - effort_drop),
+            # A lighter week lowers sets and effort, the final consolidate week too
+            # (issue 11: a lighter week is lighter in effort too), unless that would
+            # bring the last week back to week 1's effort: the programme ends above its start.
+            effort = max(3, base.effort_rpe - 1)
+            if shape.phase == "consolidate" and effort <= first_effort:
+                # No room: one less would take the last week back to week 1's effort.
+                effort = base.effort_rpe
+            level = Level(sets=max(1, base.sets - 1), effort_rpe=effort,
                           reps=base.reps, hold_s=max(10, base.hold_s - 10), rest_s=60,
-                          load_stage=max(0, base.load_stage - 1))
+                          load_stage=max(0, base.load_stage - 1), deload=True)
         else:
             level = _loaded_level(profile, rule, shape, shapes, slow, cap)
+            level = replace(level, reps=double_progression(level.reps, shape, shapes))
             if shift:
                 # Loaded weeks keep at least 2 sets after familiarisation, so a lighter
                 # week can still be lighter; a step up never more than doubles the sets.
@@ -130,6 +136,36 @@ def week_levels(profile: Profile, rule: ConditionRule, shapes: list[WeekShape],
             last_loaded = level
         levels[shape.week] = level
     return levels
+
+
+def double_progression(reps: tuple[int, int], shape: WeekShape, shapes: list[WeekShape]) -> tuple[int, int]:
+    """Reps climb inside a run of build or intensify weeks: the lower half of the range first,
+    then up to the top; the next phase brings the heavier load or the harder rung.
+
+    ACSM 2009 double progression: raise the load when the top of the rep range is reached
+    with 1-2 reps to spare, so exercises get harder inside a block without waiting for a
+    reassessment.
+    """
+    if shape.phase not in ("build", "intensify"):
+        return reps
+    run = _phase_run(shape, shapes)
+    low, high = reps
+    if len(run) < 2 or high - low < 4:  # a narrow range has no room for two steps
+        return reps
+    middle = (low + high + 1) // 2
+    return (low, middle) if shape.week == run[0] else (middle, high)
+
+
+def _phase_run(shape: WeekShape, shapes: list[WeekShape]) -> list[int]:
+    """The consecutive loaded weeks of the same phase around `shape`."""
+    by_week = {s.week: s for s in shapes}
+    start = shape.week
+    while start - 1 in by_week and not by_week[start - 1].deload and by_week[start - 1].phase == shape.phase:
+        start -= 1
+    end = shape.week
+    while end + 1 in by_week and not by_week[end + 1].deload and by_week[end + 1].phase == shape.phase:
+        end += 1
+    return list(range(start, end + 1))
 
 
 def _loaded_level(profile: Profile, rule: ConditionRule, shape: WeekShape, shapes: list[WeekShape],
@@ -192,14 +228,59 @@ class Dose:
     load: str
 
 
+# --- Dose by priority and reachable effort (issue 11, Build 8) ------------------------
+
+# Small muscle groups: they take smaller steps (ACSM 2009) and, for function, matter
+# less than the large lower-limb groups a client stands, walks and climbs with.
+SMALL_GROUPS = frozenset({"forearms", "biceps"})
+ARM_GROUPS = frozenset({"forearms", "biceps", "triceps", "shoulders"})
+# An unloaded small movement (a fist clench, an arm curl without weight, a seated ankle
+# pump) cannot be taken to 7/10 effort: without load there is nothing to push against.
+REACHABLE_UNLOADED_RPE = 6
+PRIORITY_EXTRA_SETS = 1
+
+
+def priority_muscles(profile: Profile) -> frozenset[str]:
+    """The clinician's `priority` groups and the affected limb's groups: they get an extra set."""
+    from planner.vocab import LIMB_MUSCLES
+    limb = {m for part in profile.affected for m in LIMB_MUSCLES[part]}
+    return frozenset(set(profile.priority) | limb)
+
+
+def unloaded_small_movement(exercise: Exercise) -> bool:
+    """A bodyweight single-joint movement of the arms, or done seated: its effort is capped."""
+    return (exercise.load_kind == "bodyweight" and not exercise.compound
+            and (exercise.modality == "seated" or set(exercise.primary_muscles) <= ARM_GROUPS))
+
+
+def exercise_sets(exercise: Exercise, level_sets: int, profile: Profile) -> int:
+    """Sets for one exercise: priority and affected-limb work one more, forearm/biceps-only work one fewer.
+
+    So weekly sets follow priority: a `priority` or affected muscle above the rest, large
+    lower-limb groups above forearms and biceps (domain.md, Prescription round 2; ACSM
+    2009: small muscle groups take smaller steps). When every target is a small group,
+    nothing is taken away, so a lighter week can still be lighter.
+    """
+    muscles = set(exercise.primary_muscles)
+    if muscles & priority_muscles(profile):
+        return level_sets + PRIORITY_EXTRA_SETS
+    if muscles <= SMALL_GROUPS and not set(profile.targets) <= SMALL_GROUPS:
+        return max(1, level_sets - 1)
+    return level_sets
+
+
 def dose_for(exercise: Exercise, level: Level, profile: Profile) -> Dose:
     """Fit a week's level to one exercise (reps or a timed hold)."""
+    sets = exercise_sets(exercise, level.sets, profile)
+    effort = level.effort_rpe
+    if unloaded_small_movement(exercise):
+        effort = min(effort, REACHABLE_UNLOADED_RPE - level.deload)
     if exercise.dose == "hold":
-        return Dose(sets=level.sets, reps=None, hold_s=level.hold_s, effort_rpe=level.effort_rpe,
+        return Dose(sets=sets, reps=None, hold_s=level.hold_s, effort_rpe=effort,
                     rest_s=min(level.rest_s, 60), load=load_words(exercise, level.load_stage, profile))
     # Single-joint work on small muscles recovers faster between sets (ACSM: 1-2 min).
     rest = level.rest_s if exercise.compound else min(level.rest_s, 60)
-    return Dose(sets=level.sets, reps=level.reps, hold_s=None, effort_rpe=level.effort_rpe,
+    return Dose(sets=sets, reps=level.reps, hold_s=None, effort_rpe=effort,
                 rest_s=rest, load=load_words(exercise, level.load_stage, profile))
 
 

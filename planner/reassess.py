@@ -14,15 +14,16 @@ from pydantic import Field, StrictInt, ValidationError, field_validator, model_v
 
 from planner import assessment, safety, sources
 from planner.assemble import build_weeks
-from planner.catalog import Catalog
+from planner.catalog import Catalog, ladder
 from planner.eligibility import eligibility
-from planner.errors import InputError, KeyedError
-from planner.pipeline import clinician_notes_for, notes_for, solve_fitting_time, stop_rules_for
+from planner.errors import Infeasible, InputError, KeyedError
+from planner.pipeline import clinician_notes_for, has_pool_session, notes_for, solve_fitting_time, stop_rules_for
 from planner.plan import HistoryEntry, Plan
 from planner.profile import (Assessment, Profile, Strict, date_only, mrc_grades, plausible_date,
                              written_grades)
-from planner.progression import Level, skeleton, week_levels
-from planner.solver import Continuity
+from planner.progression import Level, dose_for, dose_seconds, exercise_sets, skeleton, week_levels
+from planner.timing import session_minutes
+from planner.solver import Continuity, Template
 from planner.vocab import (
     MUSCLE_GROUPS, Allergen, BodyPart, Diet, Equipment, HealthCondition, Limitation, MuscleGroup, RedFlag,
     Tolerance, Weekday,
@@ -177,9 +178,111 @@ def decide(plan: Plan, re: Reassessment, profile_before: Profile) -> tuple[str, 
     return "repeat", ["no change beyond the smallest worthwhile change"]
 
 
+# Referral (issue 11, Build 9): unplanned weight loss or several tests clearly worse call
+# for a medical and nutrition review, not only a lighter plan. GLIM 2019: weight loss
+# > 5% within 6 months is a malnutrition criterion (domain.md, Nutrition round 2); the
+# issue's threshold is >= 5% in 3 months, which this window includes.
+REFERRAL_WEIGHT_LOSS = 0.05
+REFERRAL_WINDOW_DAYS = 183
+REFERRAL_WORSE_TESTS = 2
+ADHERENCE_LOW = 0.5
+TEST_WORDS = {"walk_6min_m": "6-minute walk", "grip_kg": "grip", "chair_stand_5x_s": "5x chair stand",
+              "gait_speed_m_s": "gait speed"}
+
+
+def worse_tests(plan: Plan, re: Reassessment) -> list[str]:
+    """Tests worse than the last record by at least the smallest worthwhile change (domain.md)."""
+    last = plan.assessments[-1] if plan.assessments else None
+    if last is None:
+        return []
+    worse = []
+    for test, smallest in assessment.SMALLEST_CHANGE.items():
+        old, new = getattr(last, test), getattr(re.assessment, test)
+        if old is not None and new is not None and (new - old) * assessment.BETTER[test] <= -smallest:
+            worse.append(TEST_WORDS[test])
+    return worse
+
+
+def referral(plan: Plan, re: Reassessment, profile: Profile) -> str | None:
+    """A sentence asking for a medical and nutrition review, or None."""
+    reasons = []
+    before, after = plan.profile.weight_kg, profile.weight_kg
+    since = plan.history[-1].date
+    days = (re.date - since).days
+    if after < before and (before - after) / before >= REFERRAL_WEIGHT_LOSS - 1e-9 and days <= REFERRAL_WINDOW_DAYS:
+        reasons.append(f"weight down {before - after:.1f} kg ({100 * (before - after) / before:.1f}%) "
+                       f"in {days // 7} weeks since {since.isoformat()}")
+    worse = worse_tests(plan, re)
+    if len(worse) >= REFERRAL_WORSE_TESTS:
+        reasons.append(f"{len(worse)} tests worse by more than the smallest worthwhile change "
+                       f"({', '.join(worse)})")
+    if not reasons:
+        return None
+    return ("Refer for a medical and nutrition review (unplanned weight loss and decline need a cause "
+            f"found, GLIM 2019): {'; '.join(reasons)}.")
+
+
+def harder_than_kept(catalog: Catalog, elig, kept_weeks) -> frozenset[str]:
+    """Eligible exercises on a rung above what the kept weeks used on its ladder.
+
+    On a ladder the kept weeks never used, only its easiest eligible rung may come in.
+    """
+    used: dict[str, int] = {}
+    for week in kept_weeks:
+        for s in week.sessions:
+            for item in s.exercises:
+                if item.id in catalog.exercises:
+                    rungs = ladder(catalog, item.id)
+                    used[rungs[0]] = max(used.get(rungs[0], 0), rungs.index(item.id))
+    eligible = {e.id for e in elig.exercises}
+    too_hard = set()
+    for e in elig.exercises:
+        rungs = ladder(catalog, e.id)
+        ceiling = used.get(rungs[0])
+        if ceiling is None:
+            ceiling = min(rungs.index(r) for r in rungs if r in eligible)
+        if rungs.index(e.id) > ceiling:
+            too_hard.add(e.id)
+    return frozenset(too_hard)
+
+
+def sessions_by_offset(week) -> dict[int, list[str]]:
+    """A week's sessions as exercise ids by day offset from the week's start."""
+    return {(s.date - week.start).days: [i.id for i in s.exercises] for s in week.sessions}
+
+
 def _last_loaded_level(levels: dict[int, Level], shapes, before_week: int) -> Level | None:
     loaded = [levels[s.week] for s in shapes if s.week < before_week and not s.deload]
     return loaded[-1] if loaded else None
+
+
+def _kept_template(plan: Plan, re: Reassessment, profile: Profile, catalog: Catalog, elig, kept,
+                   training_changes, levels_for, solved_weeks):
+    """Low adherence: the same exercises on the same days, at the stepped-down dose.
+
+    Adherence below 0.5 calls for fewer or shorter sessions, not a new exercise list
+    to learn (issue 11, Build 9; Henry 1999, Medina-Mirapeix 2009). Returns
+    (template, levels, peak sets, warnings), or None when the kept template cannot be
+    reused (changed training keys, exercises no longer
+    eligible, or sessions that would not fit the time).
+    """
+    if re.adherence >= ADHERENCE_LOW or training_changes or not kept:
+        return None
+    sessions = sessions_by_offset(kept[-1])
+    if any(i not in elig.ids for ids in sessions.values() for i in ids):
+        return None
+    peak = plan.solver.get("peak_sets") or elig.rule.max_sets
+    levels = levels_for(peak)
+    limit = profile.schedule.minutes_per_session
+    for week in solved_weeks:
+        for ids in sessions.values():
+            seconds = sum(dose_seconds(catalog.exercise(i), dose_for(catalog.exercise(i), levels[week], profile))
+                          for i in ids)
+            if session_minutes(seconds) > limit:
+                return None
+    template = Template(sessions=sessions, status="KEPT", objective=0,
+                        penalties=["kept the learned exercises (low adherence)"])
+    return template, levels, peak, []
 
 
 def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str = "reassessment") -> Plan:
@@ -239,9 +342,15 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
     training_changes = sorted(k for k in re.changes.model_dump(exclude_none=True) if k in TRAINING_KEYS)
     last_full = next((w for w in reversed(kept) if not w.deload), None)
 
+    too_hard = harder_than_kept(catalog, elig, kept or plan.weeks[from_week - 1:from_week]) \
+        if decision == "step_down" else frozenset()
+    limit_changes = decision == "step_up" and not training_changes and bool(kept)
+    previous_sessions = sessions_by_offset(kept[-1]) if limit_changes else None
+
     def continuity_for(levels):
         if last_full is None:
-            return None
+            return Continuity(sets=None, prev_volume={}, floor_muscles=frozenset(), prev_total=0,
+                              lighter_sets=None, too_hard=too_hard, previous_sessions=previous_sessions)
         volume = {m: 0 for m in MUSCLE_GROUPS}
         for s in last_full.sessions:
             for item in s.exercises:
@@ -256,24 +365,54 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
             prev_volume=volume,
             floor_muscles=frozenset() if may_fall else frozenset(elig.targets),
             prev_total=sum(i.sets for s in last_full.sessions for i in s.exercises),
-            lighter_sets=levels[from_week].sets if first.deload else None)
+            lighter_sets=levels[from_week].sets if first.deload else None,
+            exercise_sets={e.id: exercise_sets(e, levels[first_full].sets, profile)
+                           for e in elig.exercises} if first_full else {},
+            lighter_exercise_sets={e.id: exercise_sets(e, levels[from_week].sets, profile)
+                                   for e in elig.exercises} if first.deload else {},
+            too_hard=too_hard, previous_sessions=previous_sessions)
 
-    template, levels, peak_sets, time_warnings = solve_fitting_time(
-        profile, catalog, elig, levels_for, preferred=sorted(set(preferred)), forbidden_first_days=forbidden,
-        solved_weeks={s.week for s in shapes if s.week >= from_week}, continuity_for=continuity_for)
+    solved_weeks = {s.week for s in shapes if s.week >= from_week}
+    kept_template = _kept_template(plan, re, profile, catalog, elig, kept, training_changes, levels_for,
+                                   solved_weeks)
+    change_warnings = []
+    if kept_template is not None:
+        template, levels, peak_sets, time_warnings = kept_template
+    else:
+        try:
+            template, levels, peak_sets, time_warnings = solve_fitting_time(
+                profile, catalog, elig, levels_for, preferred=sorted(set(preferred)),
+                forbidden_first_days=forbidden, solved_weeks=solved_weeks, continuity_for=continuity_for)
+        except Infeasible:
+            if previous_sessions is None:
+                raise
+            # The step-up cannot keep all but two exercises per session (e.g. a muscle newly
+            # strong enough to train): solve freely and say so.
+            previous_sessions = None
+            template, levels, peak_sets, time_warnings = solve_fitting_time(
+                profile, catalog, elig, levels_for, preferred=sorted(set(preferred)),
+                forbidden_first_days=forbidden, solved_weeks=solved_weeks, continuity_for=continuity_for)
+            change_warnings.append(f"Reassessment {re.date}: the step up changes more than 2 exercises in "
+                                   "a session; go through the new exercises with the client.")
     new_weeks = build_weeks(profile, catalog, elig, template.sessions, shapes, levels, from_week=from_week)
 
     training_days = sorted({s.weekday for w in new_weeks for s in w.sessions})
     nutrition, nutrition_warnings = build_nutrition(profile, catalog, training_days)
     record = assessment.record(re.assessment, profile, date=re.date)
-    warnings = list(elig.warnings) + time_warnings + list(nutrition_warnings)
+    warnings = list(elig.warnings) + time_warnings + list(nutrition_warnings) + change_warnings
+    referral_text = referral(plan, re, profile)
+    if referral_text:
+        warnings.append(f"Reassessment {re.date}: {referral_text}")
+    if kept_template is not None:
+        warnings.append(f"Reassessment {re.date}: only {round(re.adherence * 100)}% of sessions done; the same "
+                        "exercises continue with fewer sets (shorter sessions) rather than new ones.")
     if decision == "step_down":
         warnings.append(f"Reassessment {re.date}: plan stepped down ({'; '.join(reasons)}); "
                         "clinician, please review.")
     if elig.rule.clinician_oversight:
         warnings.append(f"{elig.rule.label}: this programme needs a clinician's oversight.")
     version = plan.version + 1
-    notes = notes_for(profile, catalog, elig)
+    notes = notes_for(profile, catalog, elig, has_pool_session(list(kept) + new_weeks))
     notes.append(f"Reassessment {re.date}: {decision.replace('_', ' ')} ({'; '.join(reasons)}).")
     if re.notes:
         notes.append(f"Reassessment notes: {re.notes}")
@@ -283,7 +422,8 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
         warnings=warnings,
         history=list(plan.history) + [HistoryEntry(version=version, action="reassess", date=re.date,
                                                    decision=decision, rebuilt_from_week=from_week,
-                                                   training_changes=training_changes)],
+                                                   training_changes=training_changes,
+                                                   referral=referral_text)],
         stop_rules=stop_rules_for(elig), notes=notes,
         clinician_notes=clinician_notes_for(profile, elig),
         solver={"status": template.status, "objective": template.objective,

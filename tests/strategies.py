@@ -71,6 +71,11 @@ def profiles(draw, *, allow_red_flags: bool = True) -> dict:
         wanted = draw(st.integers(2, 6))
         if wanted <= len(days):
             profile["schedule"]["sessions_per_week"] = wanted
+    if "pool" in profile["equipment"] and draw(st.booleans()):
+        # a clinician's pool day (issue 11): those sessions are whole pool sessions
+        profile["schedule"]["pool_days"] = draw(subset(days, min_size=1, max_size=1))
+    if draw(st.booleans()):
+        profile["priority"] = draw(subset(MUSCLE_GROUPS, max_size=2))
     if draw(st.booleans()):
         profile["targets"] = draw(subset(MUSCLE_GROUPS, min_size=1))
     if draw(st.booleans()):

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.plan import PlannedExercise, Plan, Session, Week
-from planner.render import words
+from planner.render import aerobic_view, words
 from planner.render.chart import LoadChart, load_chart
 from planner.render.drawings import THUMBNAIL, FigureRef, Figures
 
@@ -20,19 +20,6 @@ EFFORT_SCALE = (
     ("7–8", "Hard: a few words at a time; at the end of a set you could still do 2 or 3 more."),
     ("9–10", "Very hard to all-out: no repetition left. Never needed in this programme."),
 )
-
-
-WALK_ADVICE = "A light walk every day, also on rest days, at a pace where you can still talk."
-# A seated client is never told to walk (issue 11); the aerobic mode is planned apart.
-SEATED_ACTIVITY_ADVICE = ("Keep active in your chair every day, also on rest days (pushing your chair, "
-                          "arm movements), at a pace where you can still talk.")
-
-
-def activity_advice(plan: Plan) -> tuple[str, str]:
-    """(advice for the days between sessions, the diary's label for it)."""
-    if plan.profile.seated:
-        return SEATED_ACTIVITY_ADVICE, "Daily activity"
-    return WALK_ADVICE, "Daily walk"
 
 
 @dataclass(frozen=True)
@@ -84,6 +71,7 @@ class SessionView:
     muscles: str
     effort: str                 # the session's effort in words: "easy", "easy to moderate"
     rows: list[ExerciseRow]
+    routines: str = ""          # "Pool session." for a pool session (aerobic_view.setting_words)
 
 
 @dataclass(frozen=True)
@@ -102,8 +90,8 @@ class WeekPage:
     reassessments: list[str]
     notes: list[str]            # numbered in order; rows point at them
     walk_advice: str
-    activity_label: str = "Daily walk"
     home_practice: str | None = None   # balance practice on days without a session (plan home_practice)
+    routines: list[str] = ()    # warm-up and cool-down, once per setting (aerobic_view.routines)
 
 
 @dataclass(frozen=True)
@@ -120,7 +108,7 @@ class DiaryWeek:
     sessions: list[DiarySession]
     walk_days: str           # "Mon ☐   Tue ☐ ...": one tick box per day, as one line of text
     reassessments: list[str]
-    activity_label: str = "Daily walk"
+    aerobic_label: str = "Daily walk"   # what the row of day boxes is for (aerobic_view.diary_label)
 
 
 def reassessment_days(plan: Plan) -> set[dt.date]:
@@ -188,7 +176,8 @@ def _session_view(sessions: list[Session], position: int, count: int, figures: F
         title=title, position=f"Session {position} of {count}", minutes=session.minutes,
         muscles=words.muscles_text(list(session.muscle_groups)),
         effort=_effort_words([item.effort_rpe for item in session.exercises]),
-        rows=[_exercise_row(item, figures, notes) for item in session.exercises])
+        rows=[_exercise_row(item, figures, notes) for item in session.exercises],
+        routines=aerobic_view.setting_words(session))
 
 
 def _effort_words(efforts: list[int]) -> str:
@@ -252,8 +241,8 @@ def week_page(plan: Plan, weeks: list[Week], figures: Figures) -> WeekPage:
         sessions=sessions,
         reassessments=[words.long_date(d) for d in sorted(reassessment_days(plan))
                        if first.start <= d <= _week_end(last)],
-        notes=notes, walk_advice=activity_advice(plan)[0], activity_label=activity_advice(plan)[1],
-        home_practice=home_practice_text(first))
+        notes=notes, walk_advice=aerobic_view.week_advice(weeks),
+        routines=aerobic_view.routines(first.sessions), home_practice=home_practice_text(first))
 
 
 def home_practice_text(week: Week) -> str | None:
@@ -282,6 +271,6 @@ def diary_week(plan: Plan, week: Week) -> DiaryWeek:
     phase = "deload" if week.deload else week.phase
     return DiaryWeek(number=week.week, dates=words.date_range(week.start, end),
                      phase_label=words.PHASE_LABELS[phase], sessions=sessions, walk_days=walk,
-                     activity_label=activity_advice(plan)[1],
                      reassessments=[words.weekday_day_month(d) for d in sorted(reassessment_days(plan))
-                                    if week.start <= d <= end])
+                                    if week.start <= d <= end],
+                     aerobic_label=aerobic_view.diary_label(week))

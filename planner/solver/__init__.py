@@ -15,7 +15,7 @@ from planner.catalog import Catalog, Exercise, ladder
 from planner.eligibility import Eligibility
 from planner.errors import Infeasible, SolverTimeOut
 from planner.profile import Profile
-from planner.progression import cautious
+from planner.progression import cautious, exercise_sets
 from planner.solver import rules
 from planner.solver.explain import explain_core, precheck
 from planner.timing import COOL_DOWN_S, WARM_UP_S
@@ -57,6 +57,13 @@ class Continuity:
     floor_muscles: frozenset[str]  # muscles whose volume may not fall
     prev_total: int                # total sets of the last kept full week
     lighter_sets: int | None       # sets per exercise when the first rebuilt week is lighter
+    # Per-exercise sets where priority differs from the level (progression.exercise_sets).
+    exercise_sets: dict[str, int] = field(default_factory=dict)
+    lighter_exercise_sets: dict[str, int] = field(default_factory=dict)
+    # A step-down's ceiling: rungs harder than the kept weeks used (rules.add_no_harder_rungs).
+    too_hard: frozenset[str] = frozenset()
+    # A step-up's starting point: the last kept week's sessions by day (rules.add_step_up_changes).
+    previous_sessions: dict[int, list[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,14 @@ def day_offsets(profile: Profile) -> tuple[int, list[int]]:
     start_weekday = profile.schedule.start.weekday()
     offsets = sorted((WEEKDAYS.index(d) - start_weekday) % 7 for d in profile.schedule.days)
     return start_weekday, offsets
+
+
+def pool_day_offsets(profile: Profile) -> list[int] | None:
+    """schedule.pool_days as offsets within a plan week; None when the solver decides."""
+    if not profile.schedule.pool_days:
+        return None
+    start_weekday = profile.schedule.start.weekday()
+    return sorted((WEEKDAYS.index(d) - start_weekday) % 7 for d in profile.schedule.pool_days)
 
 
 def exercise_costs(profile: Profile, catalog: Catalog, elig: Eligibility) -> dict[str, tuple[int, str]]:
@@ -215,12 +230,24 @@ def _solve(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[
         ladders[rungs[0]] = rungs
     rules.add_one_rung_per_ladder(model, chosen, days, ladders)
     rules.add_volume_continuity(model, chosen, days, exercises, continuity)
-    add_rotation_symmetry_break(model, session, days, available, forbidden_first_days, explain)
+    # fixed pool weekdays, or sessions to keep from the plan before, make the week no longer cyclic
+    if not profile.schedule.pool_days and continuity is None:
+        add_rotation_symmetry_break(model, session, days, available, forbidden_first_days, explain)
     rules.add_balance_practice(model, chosen, session, days, exercises, bool(elig.balance_reasons), assume)
     rules.add_sit_to_stand(model, chosen, days, exercises, elig.sit_to_stand, assume)
-    rules.add_shoulder_preservation(model, chosen, days, exercises, profile.seated, elig.targets, assume)
+    rules.add_shoulder_preservation(model, chosen, days, exercises, profile.seated, elig.targets, assume,
+                                    sets_for=lambda e, level_sets: exercise_sets(e, level_sets, profile))
     rules.add_land_strengthening(model, chosen, days, exercises, elig.acts.land_work_for if elig.acts else (),
                                  elig.targets, assume)
+    if continuity is not None:
+        rules.add_no_harder_rungs(model, chosen, days, exercises, continuity.too_hard)
+        if continuity.previous_sessions is not None:
+            rules.add_step_up_changes(model, chosen, session, days, exercises, continuity.previous_sessions)
+    fixed_pool = pool_day_offsets(profile)
+    rules.add_whole_sessions(model, chosen, days, exercises, fixed_pool)
+    if fixed_pool:
+        rules.add_pool_days_held(model, session, days, fixed_pool, assume)
+    rules.add_exercise_count(model, chosen, days, exercises, assume=assume)
 
     penalties: list[rules.Penalty] = []
     if not explain:

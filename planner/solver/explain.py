@@ -33,6 +33,9 @@ def precheck(profile: Profile, catalog: Catalog, elig: Eligibility, days: list[i
              start_weekday: int) -> list[str]:
     """Conflicts visible without solving: no exercise for a target, days too close together."""
     reasons = []
+    if profile.schedule.pool_days and not elig.pool_usable:
+        reasons.append(f"schedule.pool_days asks for pool sessions on {', '.join(profile.schedule.pool_days)} "
+                       f"but {pool_problem(profile, elig.rule)}: leave pool_days out")
     for muscle in elig.targets:
         if not any(muscle in e.primary_muscles for e in elig.exercises):
             reasons.append(f"no exercise this client can do trains {muscle} "
@@ -94,6 +97,16 @@ def explain_core(core: list[str], profile: Profile, start_weekday: int) -> list[
     if shoulder:
         reasons.append(f"shoulder preservation for a seated client ({', '.join(shoulder)}) does not fit: "
                        "allow more minutes or add a day")
+    pool_days = sorted(int(name.split(":")[1]) for name in core if name.startswith("pool_day:"))
+    if pool_days:
+        # A pool session holds only water exercises (sessions are whole), so a pool day
+        # may not fit with the 48 h rest or the muscles the water exercises load.
+        reasons.append(f"the pool day(s) {', '.join(day_name(start_weekday, d) for d in pool_days)} cannot hold "
+                       "a whole pool session with the other rules (48 h rest, 2-3 sessions a muscle); "
+                       "change schedule.pool_days or the days")
+    if "max_exercises" in core:
+        reasons.append("at most 6 exercises fit in a session (more lowers adherence); with these days every "
+                       "target muscle cannot be trained twice a week: add a session or train fewer muscle groups")
     if targets and not reasons:
         reasons.append(f"{', '.join(targets)} cannot be trained twice a week with 48 h rest on {names}; "
                        "add days or leave them out of targets")

@@ -98,6 +98,51 @@ def add_one_rung_per_ladder(model, chosen, days, ladders: dict[str, list[str]]) 
                 model.Add(sum(chosen[day, r] for r in rungs) <= 1)
 
 
+def add_whole_sessions(model, chosen, days, exercises, pool_days: list[int] | None) -> dict:
+    """Hard: a session is a pool session or a land session, never both (plan contract, round 2).
+
+    In a pool session every exercise is aquatic; in a land session none is: a client
+    does not leave the water for a band press and climb back in (issue 11). With
+    `pool_days` (offsets from schedule.pool_days) the clinician fixed which days are
+    pool days; without it the solver decides per session. Returns the pool flag per day.
+    """
+    pool = {}
+    for day in days:
+        if pool_days is None:
+            pool[day] = model.NewBoolVar(f"pool(day {day})")
+        else:
+            pool[day] = model.NewConstant(1 if day in pool_days else 0)
+        for e in exercises:
+            if e.modality == "aquatic":
+                model.AddImplication(chosen[day, e.id], pool[day])
+            else:
+                model.AddImplication(chosen[day, e.id], pool[day].Not())
+    return pool
+
+
+def add_pool_days_held(model, session, days, pool_days: list[int], assume) -> None:
+    """Hard: each of schedule.pool_days holds a (pool) session: the clinician booked the pool."""
+    for day in pool_days:
+        if day in days:
+            _enforce(model.Add(session[day] == 1), assume(f"pool_day:{day}"))
+
+
+# Adherence falls as the number of exercises grows (Henry 1999: 2 vs 8 exercises;
+# Medina-Mirapeix 2009: > 6 vs <= 3; domain.md "Prescription, round 2").
+MAX_EXERCISES_PER_SESSION = 6
+
+
+def add_exercise_count(model, chosen, days, exercises, limit: int = MAX_EXERCISES_PER_SESSION,
+                       assume=None) -> None:
+    """Hard: at most 6 strength or power exercises a session besides warm-up and cool-down
+    (Henry 1999, Medina-Mirapeix 2009). One short balance practice comes on top of them, as in
+    Otago, where the strength exercises and the balance practice are prescribed side by side."""
+    counted = [e for e in exercises if e.component != "balance"]
+    for day in days:
+        literal = assume("max_exercises") if assume is not None else None
+        _enforce(model.Add(sum(chosen[day, e.id] for e in counted) <= limit), literal)
+
+
 def add_volume_continuity(model, chosen, days, exercises, continuity) -> None:
     """Hard: a rebuilt plan continues the kept weeks' volume (reassessment).
 
@@ -109,15 +154,54 @@ def add_volume_continuity(model, chosen, days, exercises, continuity) -> None:
     if continuity is None:
         return
     sets = continuity.sets
+
+    def weekly_sets(exercise, default, table):
+        return table.get(exercise.id, default)
+
     for muscle, before in (continuity.prev_volume.items() if sets else ()):
-        slots = sum(chosen[day, e.id] for day in days for e in exercises if muscle in e.primary_muscles)
+        volume = sum(weekly_sets(e, sets, continuity.exercise_sets) * chosen[day, e.id]
+                     for day in days for e in exercises if muscle in e.primary_muscles)
         if before > 0:
-            model.Add(sets * slots <= 2 * before)
+            model.Add(volume <= 2 * before)
         if muscle in continuity.floor_muscles:
-            model.Add(sets * slots >= before)
+            model.Add(volume >= before)
     if continuity.lighter_sets is not None:
-        every = sum(chosen[day, e.id] for day in days for e in exercises)
-        model.Add(continuity.lighter_sets * every <= continuity.prev_total - 1)
+        every = sum(weekly_sets(e, continuity.lighter_sets, continuity.lighter_exercise_sets) * chosen[day, e.id]
+                    for day in days for e in exercises)
+        model.Add(every <= continuity.prev_total - 1)
+
+
+def add_no_harder_rungs(model, chosen, days, exercises, too_hard: frozenset[str]) -> None:
+    """Hard: a step-down never brings in a harder ladder rung than the kept weeks used.
+
+    Worse results or a plan found too hard call for easier work (issue 11): a single-leg
+    calf raise or a split squat must not appear just because the solver could fit it.
+    """
+    for day in days:
+        for e in exercises:
+            if e.id in too_hard:
+                model.Add(chosen[day, e.id] == 0)
+
+
+MAX_STEP_UP_CHANGES = 2  # exercises a step-up may change in one session (learned movements stay)
+
+
+def add_step_up_changes(model, chosen, session, days, exercises, previous: dict[int, list[str]],
+                        limit: int = MAX_STEP_UP_CHANGES) -> None:
+    """Hard: a step-up changes at most 2 exercises per session and keeps the session days.
+
+    A client who improved keeps most of what they learned; a few harder rungs are the
+    step (issue 11, Build 9; adherence falls with new and more exercises, Henry 1999).
+    """
+    for day in days:
+        before = set(previous.get(day, ()))
+        if not before:
+            model.Add(session[day] == 0)
+            continue
+        added = sum(chosen[day, e.id] for e in exercises if e.id not in before)
+        kept = sum(chosen[day, e.id] for e in exercises if e.id in before)
+        model.Add(added <= limit)
+        model.Add(len(before) - kept <= limit)
 
 
 def add_balance_practice(model, chosen, session, days, exercises, needed: bool, assume) -> None:
@@ -155,19 +239,30 @@ def add_land_strengthening(model, chosen, days, exercises, muscles, targets, ass
             _enforce(model.Add(sum(on_land) >= 1), assume(f"land:{muscle}"))
 
 
-def add_shoulder_preservation(model, chosen, days, exercises, seated: bool, targets, assume) -> None:
+def add_shoulder_preservation(model, chosen, days, exercises, seated: bool, targets, assume,
+                              sets_for=None) -> None:
     """Hard: a seated client's shoulders are preserved (Paralyzed Veterans of America CPG 2005):
     rotator-cuff external rotation when shoulders are trained, shoulder-blade work when the
-    upper back is, and no more pushing than pulling in the week (overhead work is not eligible)."""
+    upper back is, and no more pushing than pulling in the week (overhead work is not eligible).
+
+    Pushing and pulling are compared in weekly sets at every week's level (`sets_for(exercise,
+    level_sets)`: priority work gets a set more, small-muscle work one fewer), not only by count."""
     if not seated:
         return
     for role, muscle in (("external_rotation", "shoulders"), ("scapular", "upper_back")):
         doing = [chosen[day, e.id] for day in days for e in exercises if e.role == role]
         if doing and muscle in targets:
             _enforce(model.Add(sum(doing) >= 1), assume(f"shoulder:{role}"))
-    pushes = sum(chosen[day, e.id] for day in days for e in exercises if e.pattern == "push")
-    pulls = sum(chosen[day, e.id] for day in days for e in exercises if e.pattern == "pull")
-    _enforce(model.Add(pulls >= pushes), assume("shoulder:pull_push"))
+    literal = assume("shoulder:pull_push")
+    for level_sets in ((1,) if sets_for is None else SHOULDER_LEVEL_SETS):
+        def weight(e, level_sets=level_sets):
+            return 1 if sets_for is None else sets_for(e, level_sets)
+        pushes = sum(weight(e) * chosen[day, e.id] for day in days for e in exercises if e.pattern == "push")
+        pulls = sum(weight(e) * chosen[day, e.id] for day in days for e in exercises if e.pattern == "pull")
+        _enforce(model.Add(pulls >= pushes), literal)
+
+
+SHOULDER_LEVEL_SETS = (1, 2, 3, 4)  # every sets-per-exercise level a week can prescribe
 
 
 # --- Soft rules -------------------------------------------------------------------

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.verify import (
-    clinical, contract, dose, eligibility, nutrition, progression, reassessment, schedule,
+    clinical, contract, dose, eligibility, nutrition, progression, reassessment, rebuild, schedule, sessions,
 )
 from planner.verify.facts import PlanFacts
 from planner.verify.reference import load_reference
@@ -27,7 +27,8 @@ __all__ = ["RULES", "Violation", "check_file", "check_plan"]
 
 RULE_FUNCTIONS = [
     *contract.RULES, *schedule.RULES, *eligibility.RULES, *dose.RULES,
-    *progression.RULES, *reassessment.RULES, *nutrition.RULES, *clinical.RULES,
+    *progression.RULES, *reassessment.RULES, *nutrition.RULES, *clinical.RULES, *sessions.RULES,
+    *rebuild.RULES,
 ]
 
 

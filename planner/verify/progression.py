@@ -19,6 +19,7 @@ from planner.verify.vocabulary import MUSCLE_GROUPS, PHASES, WEEKDAYS
 LIGHTER_PHASES = ("deload",)
 NEVER_LIGHTER_PHASES = ("familiarisation", "build", "intensify")  # consolidate may be either
 MAX_VOLUME_FACTOR = 2
+EASY_RPE = 3  # a lighter week need not go below an easy effort
 MAX_DAYS_BETWEEN_REASSESSMENTS = 42  # every 4-6 weeks at the latest (domain.md)
 
 
@@ -114,7 +115,8 @@ def volume_rise_bounded(facts: PlanFacts) -> Iterator[Finding]:
 
 def lighter_week_lighter(facts: PlanFacts) -> Iterator[Finding]:
     """Hard: a lighter week has fewer sets in total than the last full week before it and
-    no higher top effort, so it really lets the body recover."""
+    a lower top effort (unless one less would be back at week 1's effort, or below 3),
+    so it really lets the body recover: lighter in effort too, not only in volume."""
     last_full = None
     for week in facts.weeks:
         if not facts.is_lighter(week):
@@ -125,9 +127,12 @@ def lighter_week_lighter(facts: PlanFacts) -> Iterator[Finding]:
         if total_sets(week) >= total_sets(last_full):
             yield Finding(f"a lighter week with {total_sets(week)} sets, not fewer than the "
                           f"{total_sets(last_full)} of week {last_full['week']}", **where(week))
-        if top_effort(week) > top_effort(last_full):
-            yield Finding(f"a lighter week with top effort {top_effort(week)}, above the "
-                          f"{top_effort(last_full)} of week {last_full['week']}", **where(week))
+        before = top_effort(last_full)
+        # No room to go lower when one less would be back at week 1's effort (or easy).
+        room = before > max(EASY_RPE, top_effort(facts.weeks[0]) + 1)
+        if top_effort(week) > before or (top_effort(week) == before and room):
+            yield Finding(f"a lighter week with top effort {top_effort(week)}, not below the "
+                          f"{before} of week {last_full['week']}", **where(week))
 
 
 def last_week_harder(facts: PlanFacts) -> Iterator[Finding]:

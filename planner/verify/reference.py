@@ -39,6 +39,7 @@ class CatalogExercise:
     tags: tuple[str, ...] = ()
     component: str = "strength"
     role: str | None = None
+    compound: bool = False
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,7 @@ def _exercise(entry: dict, path: Path) -> CatalogExercise:
         tags=_words(entry, "tags", path, []),
         component=str(_field(entry, "component", path, "strength")),
         role=entry.get("role"),
+        compound=bool(_field(entry, "compound", path, False)),
     )
 
 

@@ -46,6 +46,14 @@ SESSION_LAYOUT = [
     ("prone-back-extension", "bodyweight", []),
     ("towel-wring", "bodyweight", []),
 ]
+# At most 6 exercises a session (Henry 1999; Medina-Mirapeix 2009): each session leaves
+# two out, so every exercise is in 2 or 3 of the week's sessions.
+LEFT_OUT = (("prone-back-extension", "towel-wring"), ("standing-calf-raise", "plank-hold"),
+            ("glute-bridge", "band-row"))
+WARM_UP = [{"name": "March on the spot beside a support", "minutes": 3},
+           {"name": "Shoulder rolls", "minutes": 2}]
+COOL_DOWN = [{"name": "Slow walk", "minutes": 3}, {"name": "Calf stretch at the wall", "minutes": 2}]
+UNLOADED_SMALL = ("towel-wring",)
 HOLD_S = 30
 MEAL_TARGETS = [("breakfast", 18.0, "greek-yogurt"), ("lunch", 21.0, "tuna-canned"),
                 ("dinner", 21.0, "salmon-cooked"), ("snack", 12.0, "cottage-cheese")]
@@ -96,12 +104,16 @@ def session(date: dt.date, exercises: list[dict], minutes: int = 55) -> dict:
     """A session whose weekday and muscle groups follow from its date and exercises."""
     muscles = [m for m in ALL_MUSCLES if any(m in e["primary_muscles"] for e in exercises)]
     return {"date": date.isoformat(), "weekday": WEEKDAYS[date.weekday()], "muscle_groups": muscles,
-            "minutes": minutes, "exercises": exercises}
+            "minutes": minutes, "exercises": exercises, "setting": "land",
+            "warm_up": copy.deepcopy(WARM_UP), "cool_down": copy.deepcopy(COOL_DOWN)}
 
 
-def full_session(date: dt.date, sets: int, effort: int) -> dict:
-    return session(date, [planned(i, sets=sets, effort=effort, load=load, alternatives=alts)
-                          for i, load, alts in SESSION_LAYOUT])
+def full_session(date: dt.date, sets: int, effort: int, index: int = 0) -> dict:
+    left_out = LEFT_OUT[index % len(LEFT_OUT)]
+    # The towel wring is an unloaded small movement: it cannot be taken above effort 6.
+    return session(date, [planned(i, sets=sets, effort=min(effort, 6) if i in UNLOADED_SMALL else effort,
+                                  load=load, alternatives=alts)
+                          for i, load, alts in SESSION_LAYOUT if i not in left_out])
 
 
 def week(number: int, offsets: tuple[int, ...] = (0, 2, 4)) -> dict:
@@ -109,7 +121,9 @@ def week(number: int, offsets: tuple[int, ...] = (0, 2, 4)) -> dict:
     phase, lighter, sets, effort = WEEK_SHAPE[number - 1]
     start = START + dt.timedelta(days=7 * (number - 1))
     return {"week": number, "start": start.isoformat(), "phase": phase, "deload": lighter,
-            "sessions": [full_session(start + dt.timedelta(days=o), sets, effort) for o in offsets]}
+            "sessions": [full_session(start + dt.timedelta(days=o), sets, effort, index)
+                         for index, o in enumerate(offsets)],
+            "aerobic": {"mode": "walk", "minutes": 10 if lighter else 15, "days": 5, "effort_rpe": 4}}
 
 
 def food(food_id: str, portions: int = 1) -> dict:

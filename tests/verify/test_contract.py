@@ -175,7 +175,7 @@ def test_dose_shape_violated():
     exercises[1]["hold_s"] = 20
     exercises[2]["reps"] = None
     exercises[5]["reps"], exercises[5]["hold_s"] = [10, 12], None  # the plank is held, not repeated
-    exercises[6]["sets"] = 0
+    exercises[3]["sets"] = 0
     found = violations(plan, "dose_shape")
     assert len(found) == 5
     assert any("catalog doses it as hold" in v.message for v in found)

@@ -176,7 +176,8 @@ def test_weak_muscle_not_trained_violated_at_grade_1():
     plan = make_plan()
     plan["profile"]["strength"] = {"forearms": 1}
     found = violations(plan, "weak_muscle_not_trained")
-    assert len(found) == 24 and {v.muscle for v in found} == {"forearms"}
+    # the towel wring is in two of the three sessions a week (at most 6 exercises a session)
+    assert len(found) == 16 and {v.muscle for v in found} == {"forearms"}
 
 
 def test_weak_muscle_rules_judge_only_rebuilt_weeks_after_reassessment():
@@ -185,7 +186,7 @@ def test_weak_muscle_rules_judge_only_rebuilt_weeks_after_reassessment():
     for week in plan["weeks"][4:]:
         for one in week["sessions"]:
             one["exercises"] = [e for e in one["exercises"] if e["id"] != "towel-wring"]
-            one["muscle_groups"].remove("forearms")
+            one["muscle_groups"] = [m for m in one["muscle_groups"] if m != "forearms"]
     assert violations(plan, "weak_muscle_not_trained") == []
 
 

@@ -61,7 +61,7 @@ def test_target_frequency_satisfied_without_muscle_too_weak_to_train():
     for week in plan["weeks"]:
         for one in week["sessions"]:
             one["exercises"] = [e for e in one["exercises"] if e["id"] != "towel-wring"]
-            one["muscle_groups"].remove("forearms")
+            one["muscle_groups"] = [m for m in one["muscle_groups"] if m != "forearms"]
     assert violations(plan, "target_frequency") == []
 
 
@@ -89,7 +89,9 @@ def test_muscle_frequency_cap_violated():
     plan = make_plan()
     plan["weeks"][1]["sessions"].append(full_session(dt.date(2026, 12, 20), 1, 5))
     found = violations(plan, "muscle_frequency_cap")
-    assert len(found) == 12 and {v.week for v in found} == {2}
+    # the muscles every session already trains three times now get a fourth
+    assert {v.muscle for v in found} == {"quadriceps", "glutes", "chest", "triceps", "shoulders"}
+    assert {v.week for v in found} == {2}
 
 
 def test_rest_48h_satisfied_two_days_apart_and_across_weeks():
@@ -111,7 +113,7 @@ def test_rest_48h_violated_across_week_boundary():
     plan = make_plan()
     move(plan, 1, 2, dt.date(2026, 12, 13))  # sun, then mon of week 2
     found = violations(plan, "rest_48h")
-    assert len(found) == 12
+    assert len(found) == 7  # the muscles friday's and monday's sessions share
     assert {(v.week, v.date) for v in found} == {(2, "2026-12-14")}
 
 
@@ -151,6 +153,6 @@ def test_session_minutes_honest_violated_by_one_minute():
 
 def test_session_minutes_honest_violated_in_full_week():
     plan = make_plan()
-    plan["weeks"][6]["sessions"][2]["minutes"] = 40  # three sets of eight exercises take 52 minutes
+    plan["weeks"][6]["sessions"][2]["minutes"] = 40  # three sets of six exercises take 41 minutes
     found = violations(plan, "session_minutes_honest")
-    assert len(found) == 1 and "about 52" in found[0].message
+    assert len(found) == 1 and "about 41" in found[0].message
