@@ -116,4 +116,5 @@ def test_a_signal_stops_the_batch_kills_its_workers_and_keeps_finished_files(tmp
     assert not [pid for pid in workers if _alive(pid)], "orphaned workers"
     left = list(out.iterdir())
     assert not [p for p in left if p.name.endswith(".part")]
-    assert left and all(p.read_text().rstrip().endswith("</html>") for p in left)
+    programmes = [p for p in left if p.suffix == ".html"]  # each beside its plan record (.json)
+    assert programmes and all(p.read_text().rstrip().endswith("</html>") for p in programmes)
