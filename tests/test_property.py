@@ -11,7 +11,7 @@ import os
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from planner.catalog import default_catalog
-from planner.errors import InputError, Infeasible, SafetyRefusal
+from planner.errors import InputError, Infeasible, SafetyRefusal, SolverTimeOut
 from planner.pipeline import build_plan
 from planner.profile import Profile
 from planner.reassess import Reassessment, reassess_plan
@@ -26,7 +26,7 @@ def generate_or_refuse(data):
     profile = Profile.model_validate(data)
     try:
         return build_plan(profile, default_catalog())
-    except (SafetyRefusal, Infeasible) as refusal:
+    except (SafetyRefusal, Infeasible, SolverTimeOut) as refusal:
         assert refusal.one_line() and refusal.exit_status in (3, 4)
     return None
 
@@ -49,7 +49,7 @@ def test_every_reassessed_plan_passes_check(data):
     re = Reassessment.model_validate(data.draw(reassessments(plan)))
     try:
         new = reassess_plan(plan, re, default_catalog())
-    except (Infeasible, SafetyRefusal) as refusal:
+    except (Infeasible, SafetyRefusal, SolverTimeOut) as refusal:
         assert refusal.one_line()
         return
     except InputError as refusal:
