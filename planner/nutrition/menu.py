@@ -121,11 +121,22 @@ def servings(food: Food) -> list[Serving]:
     return cached[1]
 
 
+MAX_SIZES = 4   # serving sizes per food the model weighs: smallest, largest and two between
+
+
+def _sizes(food: Food) -> list[float]:
+    sizes = food.servings()
+    if len(sizes) <= MAX_SIZES:
+        return sizes
+    last = len(sizes) - 1
+    return [sizes[round(i * last / (MAX_SIZES - 1))] for i in range(MAX_SIZES)]
+
+
 def _scaled_servings(food: Food) -> list[Serving]:
     return [Serving(food, grams, round(grams * food.protein_g / food.portion_g * TENTHS),
                     round(grams * food.kcal / food.portion_g),
                     round(grams * food.leucine_g / food.portion_g * HUNDREDTHS))
-            for grams in food.servings()]
+            for grams in _sizes(food)]
 
 
 def suits(food: Food, meal_name: str) -> bool:
@@ -164,7 +175,7 @@ class Attempt(NamedTuple):
     shortlist: int        # foods per slot the meal's model chooses from
 
 
-ATTEMPTS = (Attempt(True, True, 4), Attempt(True, True, 14), Attempt(False, True, 14),
+ATTEMPTS = (Attempt(True, True, 3), Attempt(True, True, 8), Attempt(False, True, 14),
             Attempt(True, False, 40), Attempt(False, False, 40))
 REPEATABLE_SLOTS = ("staple", "drink")   # rice at lunch and dinner, milk twice: fine in one day
 
@@ -195,7 +206,10 @@ def shortlist_foods(foods: list[Food], meal: MealTarget, position: int, day: int
 
     A model over every food and serving took seconds; a shortlist keeps it to milliseconds,
     and the turning order spreads the week over the catalog."""
-    suited = [f for f in foods if (f.id not in today.foods or f.slots[0] in REPEATABLE_SLOTS)
+    top = protein_top_g(meal.protein_g, rules.kidney) * TENTHS
+    # A food whose smallest serving alone is over the meal's protein cap can never be served.
+    suited = [f for f in foods if servings(f)[0].protein <= top
+              and (f.id not in today.foods or f.slots[0] in REPEATABLE_SLOTS)
               and not (meal.name in MAIN_MEALS and "protein" in f.slots and f.kind in today.main_kinds)]
     turn = day * 7 + position * 3
     ranked = sorted(range(len(suited)), key=lambda i: (
@@ -388,18 +402,23 @@ def plan_menus(meals: list[MealTarget], daily_g: float, foods: list[Food],
                                    and (not local or in_cuisine(f, rules.cuisine))]
               for meal in meals for local in (True, False)}
     week, result = WeekSoFar(), MenuResult(days=[], misses=[])
+    first_attempt = [0] * len(meals)
     for day_number in range(1, DAYS + 1):
         today, plates = DaySoFar(), []
         for position, meal in enumerate(meals):
             band = meal_energy_band(position, shares, rules.energy_kcal, today.kcal)
             label = f"day {day_number} {meal.name}"
             solved = None
-            for attempt in ATTEMPTS:
+            # A meal that needed a wider attempt yesterday starts there today: the strict
+            # attempts would fail again for the same reason, and each failure costs a solve.
+            for number, attempt in enumerate(ATTEMPTS[first_attempt[position]:], first_attempt[position]):
                 pool = suited[(meal.name, attempt.cuisines_only)]
                 shortlist = shortlist_foods(pool, meal, position, day_number, rules, week, today,
                                             attempt.shortlist)
                 solved = solve_meal(meal, label, shortlist, band, rules, week, attempt)
                 if solved.plate:
+                    if attempt.hard:
+                        first_attempt[position] = number
                     break
             result.statuses.append(solved.status)
             for rule in solved.broken:
