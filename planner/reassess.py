@@ -243,6 +243,7 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
     nutrition, nutrition_warnings = build_nutrition(profile, catalog, training_days)
     record = assessment.record(re.assessment, profile, date=re.date)
     warnings = list(elig.warnings) + time_warnings + list(nutrition_warnings)
+    warnings += _weight_change(plan, profile, re.date, nutrition)
     if decision == "step_down":
         warnings.append(f"Reassessment {re.date}: plan stepped down ({'; '.join(reasons)}); "
                         "clinician, please review.")
@@ -265,3 +266,16 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
                 "soft_penalties": template.penalties, "peak_sets": peak_sets},
         catalog_version=plan.catalog_version,
     )
+
+
+def _weight_change(plan: Plan, profile: Profile, on: dt.date, nutrition) -> list[str]:
+    """Weight change since the last assessment into the nutrition notes; a referral warning
+    for a loss of 5% or more within 3 months (GLIM 2019)."""
+    from planner.nutrition.weight import weight_change
+    dates = [a.date for a in plan.assessments if a.date is not None and a.date <= on]
+    change = weight_change(plan.profile.weight_kg, max(dates, default=plan.profile.schedule.start),
+                           profile.weight_kg, on)
+    if change is None or nutrition is None:
+        return []
+    nutrition.notes.append(change.note)
+    return [change.referral] if change.referral else []
