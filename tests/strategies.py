@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from planner.vocab import (
-    ALLERGENS, EQUIPMENT, LIMITATIONS, MUSCLE_GROUPS, RED_FLAGS, WEEKDAYS,
+    ALLERGENS, CUISINES, EQUIPMENT, LIMITATIONS, MUSCLE_GROUPS, RED_FLAGS, WEEKDAYS,
 )
 
 CONDITIONS = ("disuse", "post_immobilisation", "sarcopenia", "neurogenic", "general")
@@ -40,7 +40,8 @@ def profiles(draw, *, allow_red_flags: bool = True) -> dict:
         "active": draw(st.booleans()),
         "nutrition": {"meals_per_day": draw(st.integers(3, 6)),
                       "diet": draw(st.sampled_from(["omnivore", "pescatarian", "vegetarian", "vegan"])),
-                      "avoid": draw(subset(ALLERGENS, max_size=3))},
+                      "avoid": draw(subset(ALLERGENS, max_size=3)),
+                      "cuisine": draw(st.sampled_from(CUISINES))},
         "screening": {"conditions": draw(subset(HEALTH, max_size=2))},
     }
     if draw(st.booleans()):
