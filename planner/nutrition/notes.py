@@ -194,6 +194,7 @@ def calcium_sources(profile: Profile) -> list[Suggestion]:
     return dairy + [
         Suggestion("calcium-fortified soy drink and yogurt", "vegan", ("soy",)),
         Suggestion("calcium-fortified oat drink", "vegan", ("gluten",)),
+        Suggestion("calcium-fortified pea or rice drink"),
         Suggestion("calcium-set tofu", "vegan", ("soy",)),
         Suggestion("tinned sardines eaten with their bones", "pescatarian", ("fish",)),
         Suggestion("almonds", "vegan", ("tree_nuts",)),
