@@ -99,7 +99,8 @@ def nutrition_view(nutrition: NutritionPlan | None) -> NutritionView | None:
         menus.append(MenuDayView(day=day.day, meals=rows, total=f"{number(total, 0)} g", energy=energy))
     return NutritionView(
         daily_target=f"{number(nutrition.daily_protein_g, 0)} g",
-        per_kg=f"{number(nutrition.protein_g_per_kg, 2)} g per kg of body weight",
+        per_kg=f"{number(nutrition.protein_g_per_kg, 2)} g per kg of "
+               f"{'adjusted ' if nutrition.adjusted_body_weight else ''}body weight",
         reason=nutrition.reason,
         under_guidance=GUIDANCE if nutrition.under_professional_guidance else None,
         meals=meals, any_leucine=any(m.leucine is not None for m in meals),
