@@ -16,8 +16,9 @@ from planner import sources
 from planner.errors import InputError
 from planner.resources import catalog_dir
 from planner.vocab import (
-    ALWAYS_AVAILABLE, MUSCLE_GROUPS, MODALITIES, Allergen, Condition, Diet, Equipment,
-    Component, Limitation, MealName, Modality, MuscleGroup, NeurogenicCause, Pattern, Role, Tag,
+    ALWAYS_AVAILABLE, MUSCLE_GROUPS, MODALITIES, Allergen, Component, Condition, Cuisine, Diet, Equipment,
+    FoodAllergen, KidneyFlag, Limitation, MealName, Modality, MuscleGroup, NeurogenicCause, Pattern, Role,
+    Slot, Tag,
 )
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -129,16 +130,60 @@ class Exercise(Entry):
 class Food(Entry):
     id: str = Field(pattern=SLUG)
     name: str = Field(min_length=2, max_length=60)
-    portion: str = Field(description="A portion in kitchen words, e.g. '170 g' or '1 large egg'.")
-    portion_g: float = Field(gt=0, le=1000)
-    protein_g: float = Field(ge=0, le=100, description="Protein per portion (USDA FoodData Central).")
-    leucine_g: float = Field(ge=0, le=10, description="Leucine per portion (figure or domain.md estimate).")
+    portion: str = Field(description="The standard serving in kitchen words, e.g. '100 g' or '2 eggs (100 g)'.")
+    portion_g: float = Field(gt=0, le=1000, description="Grams (or ml) of the standard serving.")
+    measure: Literal["g", "ml"] = Field("g", description="Whether amounts are grams or millilitres.")
+    min_g: float | None = Field(None, gt=0, le=1000, description="Smallest realistic serving (default: portion_g).")
+    max_g: float | None = Field(None, gt=0, le=1000, description="Largest realistic serving (default: portion_g).")
+    unit: str | None = Field(None, description="A counted unit (egg, slice); servings are whole units.")
+    unit_g: float | None = Field(None, gt=0, le=1000)
+    protein_g: float = Field(ge=0, le=100, description="Protein per standard serving (USDA FoodData Central).")
+    kcal: float = Field(0, ge=0, le=2000, description="Energy per standard serving (USDA FoodData Central).")
+    leucine_g: float = Field(ge=0, le=10, description="Leucine per standard serving (figure or domain.md estimate).")
     diet: Diet = Field(description="Strictest diet that admits it.")
-    allergens: list[Allergen] = Field(default_factory=list)
+    allergens: list[FoodAllergen] = Field(default_factory=list)
     meals: list[MealName] = Field(min_length=1)
-    max_portions: int = Field(2, ge=1, le=4, description="Most portions in one meal.")
-    source: str | None = Field(None, description="Where the protein figure comes from.")
+    slots: list[Slot] = Field(["protein"], min_length=1, description="What it fills in a meal; a dish may fill several.")
+    cuisines: list[Cuisine] = Field(["general"], min_length=1)
+    aisle: str = Field("other", description="Shopping-list aisle.")
+    kidney: list[KidneyFlag] = Field(default_factory=list, description="High in potassium or phosphate.")
+    kind: str | None = Field(None, description="Foods of one kind count as the same main protein (default: id).")
+    substitute_for: list[FoodAllergen] = Field(default_factory=list, description=(
+        "A free-from product (gluten-free bread, lactose-free milk): served only to clients "
+        "avoiding one of these."))
+    max_portions: int = Field(1, ge=1, le=4, description="Kept for old catalogs; servings are in grams now.")
+    source: str | None = Field(None, description="Where the protein and energy figures come from.")
 
+    @model_validator(mode="after")
+    def _serving_bounds(self) -> "Food":
+        for key in ("min_g", "max_g"):
+            if getattr(self, key) is None:
+                object.__setattr__(self, key, self.portion_g)
+        if self.kind is None:
+            object.__setattr__(self, "kind", self.id)
+        if not self.min_g <= self.portion_g <= self.max_g:
+            raise ValueError(f"portion_g {self.portion_g:g} is outside min_g..max_g")
+        if (self.unit is None) != (self.unit_g is None):
+            raise ValueError("unit and unit_g go together")
+        if self.unit_g is not None and any(abs(g / self.unit_g - round(g / self.unit_g)) > 1e-6
+                                           for g in (self.min_g, self.max_g, self.portion_g)):
+            raise ValueError("servings of a unit food are whole units")
+        return self
+
+    def servings(self) -> list[float]:
+        """The serving sizes a menu may use, grams: whole units, or up to six even steps."""
+        if self.unit_g is not None:
+            return [self.unit_g * n for n in range(round(self.min_g / self.unit_g),
+                                                    round(self.max_g / self.unit_g) + 1)]
+        for step in (5, 10, 25, 50, 100):
+            inner = range(int(self.min_g // step) + 1, int(-(-self.max_g // step)))
+            sizes = sorted({self.min_g, self.max_g} | {float(step * k) for k in inner})
+            if len(sizes) <= 6:
+                return sizes
+        return [self.min_g, self.max_g]
+
+    def per_gram(self, figure: float) -> float:
+        return figure / self.portion_g
 
 class LimitationRule(Entry):
     id: Limitation

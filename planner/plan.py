@@ -108,8 +108,12 @@ class MenuFood(Model):
     protein_g: float
     diet: str
     allergens: list[str]
-    portions: int = Field(1, ge=1, description="How many catalog portions.")
+    portions: int = Field(1, ge=1, description="How many catalog portions (1: the serving is in portion_g).")
     leucine_g: float | None = None
+    kcal: float | None = Field(None, description="Energy of this serving.")
+    portion_g: float | None = Field(None, description="Grams (or ml) of this serving.")
+    slot: str | None = Field(None, description="What the food fills in the meal (a dish: its first slot).")
+    slots: list[str] = Field(default_factory=list, description="Every slot the food fills.")
 
 
 class MenuMeal(Model):
@@ -121,6 +125,7 @@ class MenuMeal(Model):
 class MenuDay(Model):
     day: int = Field(ge=1, le=7)
     meals: list[MenuMeal]
+    energy_kcal: float | None = Field(None, description="The day's foods added up.")
 
 
 class MealTarget(Model):
@@ -128,6 +133,16 @@ class MealTarget(Model):
     protein_g: float
     leucine_g: float | None = None
     after_session: bool = Field(False, description="The protein-rich meal within ~2 h after training.")
+
+
+class ShoppingItem(Model):
+    name: str
+    amount: str
+
+
+class ShoppingAisle(Model):
+    aisle: str
+    items: list[ShoppingItem]
 
 
 class NutritionPlan(Model):
@@ -138,6 +153,12 @@ class NutritionPlan(Model):
     notes: list[str]
     reason: str | None = Field(None, description="Why this target, in words.")
     under_professional_guidance: bool = False
+    energy_kcal: float | None = Field(None, description="Daily energy target.")
+    energy_method: str | None = Field(None, description="How the energy target was set.")
+    cuisine: str | None = None
+    reference_weight_kg: float | None = Field(None, description="The weight protein and energy are set on.")
+    adjusted_body_weight: bool = Field(False, description="BMI >= 30: adjusted body weight was used.")
+    shopping_list: list[ShoppingAisle] = Field(default_factory=list)
 
 
 class AssessmentRecord(Model):

@@ -18,7 +18,7 @@ from planner import sources
 from planner.errors import KeyedError
 from planner.textcheck import MULTILINE_KEYS, check_text
 from planner.vocab import (
-    WEEKDAYS, MUSCLE_GROUPS, Allergen, BodyPart, Condition, Diet, Equipment,
+    WEEKDAYS, MUSCLE_GROUPS, Allergen, BodyPart, Cuisine, Condition, Diet, Equipment,
     HealthCondition, Limitation, MuscleGroup, NeurogenicCause, RedFlag, Sex, Weekday,
 )
 
@@ -327,6 +327,8 @@ class Nutrition(Strict):
     diet: Diet = "omnivore"
     avoid: list[Allergen] = Field(default_factory=list, description="Allergens or exclusions.")
     protein_g_per_kg: float | None = Field(None, ge=0.5, le=2.2, description="Clinician override (required with ckd).")
+    cuisine: Cuisine = Field("general", description="The kitchen the menus draw from, beside general staples.")
+    supplements_ok: bool = Field(False, description="An oral nutritional supplement may be suggested.")
 
     @field_validator("avoid")
     @classmethod

@@ -400,9 +400,12 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
     nutrition, nutrition_warnings = build_nutrition(profile, catalog, training_days)
     record = assessment.record(re.assessment, profile, date=re.date)
     warnings = list(elig.warnings) + time_warnings + list(nutrition_warnings) + change_warnings
+    weight_referral = _weight_change(plan, profile, re.date, nutrition)  # also notes the change on the menu
     referral_text = referral(plan, re, profile)
-    if referral_text:
+    if referral_text:  # one referral warning: it names the weight loss too when that is a reason
         warnings.append(f"Reassessment {re.date}: {referral_text}")
+    else:
+        warnings += weight_referral
     if kept_template is not None:
         warnings.append(f"Reassessment {re.date}: only {round(re.adherence * 100)}% of sessions done; the same "
                         "exercises continue with fewer sets (shorter sessions) rather than new ones.")
@@ -430,3 +433,16 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
                 "soft_penalties": template.penalties, "peak_sets": peak_sets},
         catalog_version=plan.catalog_version,
     )
+
+
+def _weight_change(plan: Plan, profile: Profile, on: dt.date, nutrition) -> list[str]:
+    """Weight change since the last assessment into the nutrition notes; a referral warning
+    for a loss of 5% or more within 3 months (GLIM 2019)."""
+    from planner.nutrition.weight import weight_change
+    dates = [a.date for a in plan.assessments if a.date is not None and a.date <= on]
+    change = weight_change(plan.profile.weight_kg, max(dates, default=plan.profile.schedule.start),
+                           profile.weight_kg, on)
+    if change is None or nutrition is None:
+        return []
+    nutrition.notes.append(change.note)
+    return [change.referral] if change.referral else []

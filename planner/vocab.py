@@ -63,8 +63,37 @@ Diet = Literal["omnivore", "pescatarian", "vegetarian", "vegan"]
 # Strictness order: a food tagged with a diet is admitted by that diet and all looser ones.
 DIET_STRICTNESS: tuple[str, ...] = ("vegan", "vegetarian", "pescatarian", "omnivore")
 
-Allergen = Literal["dairy", "lactose", "egg", "fish", "shellfish", "soy", "nuts", "peanuts", "gluten"]
+# The 14 allergens of Regulation (EU) 1169/2011 Annex II, plus lactose: what a food carries.
+FoodAllergen = Literal[
+    "gluten", "crustaceans", "molluscs", "egg", "fish", "peanuts", "tree_nuts", "soy", "milk",
+    "celery", "mustard", "sesame", "sulphites", "lupin", "lactose",
+]
+FOOD_ALLERGENS: tuple[str, ...] = get_args(FoodAllergen)
+# What a client may avoid: the food words, and the older group words still accepted.
+Allergen = Literal[
+    "gluten", "crustaceans", "molluscs", "egg", "fish", "peanuts", "tree_nuts", "soy", "milk",
+    "celery", "mustard", "sesame", "sulphites", "lupin", "lactose", "dairy", "shellfish", "nuts",
+]
 ALLERGENS: tuple[str, ...] = get_args(Allergen)
+# Group words and the food allergens they stand for. Lupin cross-reacts with peanut
+# (domain.md, Nutrition round 2), so avoiding peanuts avoids lupin too.
+ALLERGEN_GROUPS: dict[str, tuple[str, ...]] = {
+    "dairy": ("milk", "lactose"),
+    "milk": ("milk", "lactose"),
+    "shellfish": ("crustaceans", "molluscs"),
+    "nuts": ("tree_nuts", "peanuts", "lupin"),
+    "peanuts": ("peanuts", "lupin"),
+}
+
+Cuisine = Literal[
+    "general", "brazilian", "mediterranean", "british", "north_american", "latin_american",
+    "south_asian", "east_asian",
+]
+CUISINES: tuple[str, ...] = get_args(Cuisine)
+# What a food fills in a meal (spec/plan.md, Additions round 2).
+Slot = Literal["protein", "staple", "vegetable", "fruit", "drink", "extra"]
+SLOTS: tuple[str, ...] = get_args(Slot)
+KidneyFlag = Literal["potassium", "phosphate"]
 
 MealName = Literal["breakfast", "lunch", "dinner", "snack"]
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from planner.textcheck import text_problem
 from planner.vocab import (
-    ALLERGENS, EQUIPMENT, LIMITATIONS, MUSCLE_GROUPS, RED_FLAGS, WEEKDAYS,
+    ALLERGENS, CUISINES, EQUIPMENT, LIMITATIONS, MUSCLE_GROUPS, RED_FLAGS, WEEKDAYS,
 )
 
 CONDITIONS = ("disuse", "post_immobilisation", "sarcopenia", "neurogenic", "general")
@@ -49,7 +49,8 @@ def profiles(draw, *, allow_red_flags: bool = True) -> dict:
         "active": draw(st.booleans()),
         "nutrition": {"meals_per_day": draw(st.integers(3, 6)),
                       "diet": draw(st.sampled_from(["omnivore", "pescatarian", "vegetarian", "vegan"])),
-                      "avoid": draw(subset(ALLERGENS, max_size=3))},
+                      "avoid": draw(subset(ALLERGENS, max_size=3)),
+                      "cuisine": draw(st.sampled_from(CUISINES))},
         "screening": {"conditions": draw(subset(HEALTH, max_size=3)),
                       "medications": draw(subset(MEDICINES, max_size=3))},
     }

@@ -80,7 +80,69 @@ def break_effort_cap(plan):
     plan["weeks"][9]["sessions"][0]["exercises"][0]["effort_rpe"] = 9
 
 
+def _menu_meal(plan, day: int, name: str) -> dict:
+    return next(m for m in plan["nutrition"]["menus"][day - 1]["meals"] if m["name"] == name)
+
+
+def _fills(food: dict, slot: str) -> bool:
+    return slot in default_catalog().foods[food["id"]].slots
+
+
+def break_meal_template(plan):
+    lunch = _menu_meal(plan, 1, "lunch")
+    lunch["foods"] = [f for f in lunch["foods"] if not _fills(f, "staple")]
+
+
+def break_meal_protein(plan):
+    breakfast = _menu_meal(plan, 2, "breakfast")
+    breakfast["foods"] = [f for f in breakfast["foods"] if not _fills(f, "protein")]
+
+
+def break_portion_bounds(plan):
+    food = _menu_meal(plan, 1, "breakfast")["foods"][0]
+    food["portion_g"] = default_catalog().foods[food["id"]].max_g + 50
+
+
+def break_energy_band(plan):
+    plan["nutrition"]["energy_kcal"] *= 1.5
+
+
+def break_main_protein(plan):
+    lunch, dinner = _menu_meal(plan, 3, "lunch"), _menu_meal(plan, 3, "dinner")
+    dinner["foods"] = copy.deepcopy(lunch["foods"])
+
+
+def break_allergens(plan):
+    served = _menu_meal(plan, 1, "lunch")["foods"]
+    carried = [a for f in served for a in default_catalog().foods[f["id"]].allergens]
+    plan["profile"]["nutrition"]["avoid"] = [carried[0] if carried else "fish"]
+    if not carried:
+        served.append(copy.deepcopy(served[0]) | {"id": "salmon", "name": "Salmon fillet, baked"})
+
+
+def break_leucine(plan):
+    plan["nutrition"]["meals"][0]["leucine_g"] = 9.0
+
+
+def break_advice(plan):
+    plan["profile"]["nutrition"]["avoid"] = ["lactose"]
+    plan["nutrition"]["notes"].append("Calcium: milk, yogurt or cheese every day.")
+
+
+def break_shopping_list(plan):
+    plan["nutrition"]["shopping_list"] = []
+
+
 BREAKS = {
+    "meal_template": break_meal_template,
+    "meal_protein_sum": break_meal_protein,
+    "portion_bounds": break_portion_bounds,
+    "day_energy_band": break_energy_band,
+    "main_protein_once": break_main_protein,
+    "food_allergens": break_allergens,
+    "leucine_printed": break_leucine,
+    "advice_fits": break_advice,
+    "shopping_list_covers_menu": break_shopping_list,
     "training_days": break_training_days,
     "sessions_per_week": break_sessions_per_week,
     "target_frequency": break_target_frequency,

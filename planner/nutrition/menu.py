@@ -1,14 +1,19 @@
-"""The 7-day menu rotation: CP-SAT over whole portions of catalog foods, one meal at a time.
+"""The 7-day menu: CP-SAT over realistic servings of catalog foods, one day at a time.
 
-Protein is counted in tenths of a gram so the models stay in integers. Each
-meal of each day is a small model solved in the order the week is eaten (one
-model for the whole week took seconds; 28-42 small ones take milliseconds
-each). The week's rules link a meal to those already planned: a food's weekly
-uses carry forward, and the day's last meal keeps the day inside its band and
-makes the day differ from every earlier one. A meal is first solved with its
-10% band as a hard constraint; only when that fails is the band's bottom made
-soft (a heavy penalty), so a catalog that cannot reach a target still yields
-the closest menu below it, and the caller reports the shortfall.
+Each day is one small model: for every meal, every suitable food and every
+serving size of it (catalog bounds, whole units for counted foods) is a yes/no
+choice. Hard rules (one `add_*` each): at most one serving of a food per meal,
+the meal's template (slots), the meal's protein at or above its target and not
+far above it, the day's energy within 85-110% of the target, and not the same
+main protein at lunch and dinner. Soft rules steer: energy near the target,
+leucine on older adults' main meals, variety across the week, the client's
+cuisine, and (kidney disease) few high-potassium or high-phosphate foods.
+
+Attempts, strictest first: the client's cuisine and general staples with every
+rule hard; then every cuisine; then the rules as heavy penalties, so a diet the
+catalog cannot serve still gets the closest menu and the caller names the rule
+it cannot meet. Protein is in tenths of a gram, leucine in hundredths, energy in
+kcal: integers only inside the model.
 """
 
 from __future__ import annotations
@@ -23,292 +28,475 @@ from planner.nutrition.split import meal_kind
 from planner.plan import MealTarget, MenuDay, MenuFood, MenuMeal
 
 DAYS = 7
-TENTHS = 10                  # protein inside the models: tenths of a gram
-MIN_FOODS_PER_MEAL = 1
-MAX_FOODS_PER_MEAL = 3
-WEEKLY_USES = 5              # the most meals a week one food appears in
-OUTSIDE_BAND_WEIGHT = 1000   # per 0.1 g outside a 10% band: dominates everything else
-DEVIATION_WEIGHT = 10        # per 0.1 g away from the meal's target
-REPEAT_WEIGHT = 4            # per earlier use this week of a food served again
-LEUCINE_WEIGHT = 8           # per food low in leucine on an older adult's main plate
-LEUCINE_RICH_SHARE = 0.08    # leucine share of protein in animal foods (domain.md estimate)
+TENTHS = 10
+HUNDREDTHS = 100
+ENERGY_BAND = (0.85, 1.10)          # each day's energy, share of the target (issue 12)
+PROTEIN_TOP_SHARE = 0.20            # a meal may exceed its protein target by 20% ...
+PROTEIN_TOP_MIN_G = 3.0             # ... or 3 g, whichever is more (servings come in steps)
+KIDNEY_TOP_SHARE = 0.10             # kidney disease: the target is a ceiling, keep close (KDOQI 2020)
+KIDNEY_TOP_MIN_G = 2.5
+MAIN_MEALS = ("lunch", "dinner")
+MAIN_PROTEIN_WEEKLY = 3             # a protein food at more main meals than this pays a penalty
+
+# Soft weights (per unit: 0.1 g protein, 0.01 g leucine, one use).
+PROTEIN_OVER_WEIGHT = 2
+LEUCINE_WEIGHT = 3
+REPEAT_WEIGHT = 40                  # per earlier use this week
+PROTEIN_REPEAT_WEIGHT = 120         # per earlier use of the same main protein food
+OVERUSE_WEIGHT = 2000               # beyond MAIN_PROTEIN_WEEKLY
+OTHER_CUISINE_WEIGHT = 60           # a food not of the client's cuisine (general staples included)
+FOREIGN_WEIGHT = 400                # a food of neither the client's cuisine nor general (fallback only)
+KIDNEY_WEIGHT = 150                 # a high-potassium or high-phosphate food with kidney disease
+# In the last attempts, per unit outside a rule; the order says what gives way first:
+# energy (per kcal), then the protein floor (per 0.1 g), never the cap before the floor
+# (too much protein is what a kidney patient's target guards against), never the template.
+ENERGY_BROKEN_WEIGHT = 1_000
+BROKEN_WEIGHT = 100_000
+CAP_BROKEN_WEIGHT = 10**7
+TEMPLATE_BROKEN_WEIGHT = 10**9      # a meal stays a meal even when a target cannot be met
+
 SEED = 20240601
-DETERMINISTIC_LIMIT = 0.005  # CP-SAT deterministic time per solve: plenty for ordinary meals (they
-                             # finish near 0.0005); caps the long tail of huge targets. Same input, same search.
-
-Plate = dict[str, int]       # food id -> portions
-UNSOLVED = 10**9             # 'outside the bands' for a model with no solution
+DETERMINISTIC_LIMIT = 0.02          # per meal model: same input, same search, same menu
 
 
-def within_band_tenths(target_tenths: int) -> int:
-    """Largest allowed deviation, strictly inside 10% so float re-checks cannot disagree."""
-    return -(-target_tenths // 10) - 1
+class Template(NamedTuple):
+    """What a meal is made of: slots filled exactly once, at most once, and the item count."""
+
+    exactly: tuple[str, ...]
+    at_most_one: tuple[str, ...]
+    one_of: tuple[str, ...]          # at least one of these (breakfast: fruit or a drink)
+    items: tuple[int, int]
 
 
-def _tenths(grams: float) -> int:
-    return round(grams * TENTHS)
+TEMPLATES = {
+    "breakfast": Template(("protein", "staple"), ("fruit", "drink", "extra", "vegetable"),
+                          ("fruit", "drink"), (2, 5)),
+    "lunch": Template(("protein", "staple", "vegetable"), ("fruit", "drink", "extra"), (), (1, 5)),
+    "dinner": Template(("protein", "staple", "vegetable"), ("fruit", "drink", "extra"), (), (1, 5)),
+    "snack": Template((), ("protein", "staple", "vegetable", "fruit", "drink", "extra"), (), (1, 2)),
+}
+
+
+def template_for(meal_name: str) -> Template:
+    return TEMPLATES[meal_kind(meal_name)]
+
+
+def protein_top_g(target_g: float, kidney: bool) -> float:
+    """The most protein a meal may carry: at or above the printed target, not far above it."""
+    share, least = (KIDNEY_TOP_SHARE, KIDNEY_TOP_MIN_G) if kidney else (PROTEIN_TOP_SHARE, PROTEIN_TOP_MIN_G)
+    return target_g + max(share * target_g, least)
+
+
+def energy_band(target_kcal: float) -> tuple[int, int]:
+    low, high = ENERGY_BAND
+    return int(-(-low * target_kcal // 1)), int(high * target_kcal)
+
+
+@dataclass(frozen=True)
+class MenuRules:
+    """What the client brings to the menu."""
+
+    energy_kcal: float
+    cuisine: str = "general"
+    kidney: bool = False
+
+
+class Serving(NamedTuple):
+    food: Food
+    grams: float
+    protein: int    # tenths of a gram
+    kcal: int
+    leucine: int    # hundredths of a gram
+
+
+_SERVINGS: dict[int, tuple[Food, list[Serving]]] = {}
+
+
+def servings(food: Food) -> list[Serving]:
+    """Every serving the menu may use, with its figures scaled from the catalog's (cached per
+    catalog entry: the menu asks for them a thousand times)."""
+    cached = _SERVINGS.get(id(food))
+    if cached is None or cached[0] is not food:
+        cached = _SERVINGS[id(food)] = (food, _scaled_servings(food))
+    return cached[1]
+
+
+MAX_SIZES = 4   # serving sizes per food the model weighs: smallest, largest and two between
+
+
+def _sizes(food: Food) -> list[float]:
+    sizes = food.servings()
+    if len(sizes) <= MAX_SIZES:
+        return sizes
+    last = len(sizes) - 1
+    return [sizes[round(i * last / (MAX_SIZES - 1))] for i in range(MAX_SIZES)]
+
+
+def _scaled_servings(food: Food) -> list[Serving]:
+    return [Serving(food, grams, round(grams * food.protein_g / food.portion_g * TENTHS),
+                    round(grams * food.kcal / food.portion_g),
+                    round(grams * food.leucine_g / food.portion_g * HUNDREDTHS))
+            for grams in _sizes(food)]
+
+
+def suits(food: Food, meal_name: str) -> bool:
+    """The food may be served at this meal and fills only slots its template has."""
+    kind = meal_kind(meal_name)
+    template = TEMPLATES[kind]
+    allowed = set(template.exactly) | set(template.at_most_one)
+    return kind in food.meals and set(food.slots) <= allowed
 
 
 @dataclass
 class MenuResult:
     days: list[MenuDay]
-    misses: list[str]
+    misses: list[str]                                  # protein below target, in words
+    broken: dict[str, list[int]] = field(default_factory=dict)  # rule -> days it could not be kept
     statuses: list[str] = field(default_factory=list)
-    relaxed: list[str] = field(default_factory=list)   # meals where a variety rule had to give way
-
-
-@dataclass
-class MealVars:
-    """One meal's decisions: portions of each suitable food and whether it is on the plate."""
-
-    meal: MealTarget
-    label: str
-    foods: dict[str, Food]
-    portions: dict[str, cp_model.IntVar] = field(default_factory=dict)
-    used: dict[str, cp_model.IntVar] = field(default_factory=dict)
-
-    def protein(self) -> cp_model.LinearExpr:
-        return sum(x * _tenths(self.foods[food_id].protein_g) for food_id, x in self.portions.items())
+    leucine_met: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass
 class WeekSoFar:
-    """What the meals already planned fix for the next one."""
-
-    plates: list[list[Plate]] = field(default_factory=list)  # per day, per meal in day order
-    uses: dict[str, int] = field(default_factory=dict)
-
-    def record(self, day: int, plate: Plate) -> None:
-        if len(self.plates) < day:
-            self.plates.append([])
-        self.plates[day - 1].append(plate)
-        for food_id in plate:
-            self.uses[food_id] = self.uses.get(food_id, 0) + 1
-
-    def served_today(self, day: int, foods: dict[str, Food]) -> int:
-        """Tenths of a gram already on today's earlier plates."""
-        if len(self.plates) < day:
-            return 0
-        return sum(_tenths(foods[f].protein_g) * n for plate in self.plates[day - 1] for f, n in plate.items())
-
-    def twin_days(self, day: int) -> list[int]:
-        """Earlier days whose plates so far have the same foods as today's."""
-        today = [set(p) for p in self.plates[day - 1]] if len(self.plates) >= day else []
-        return [d for d in range(1, day)
-                if [set(p) for p in self.plates[d - 1][:len(today)]] == today]
+    uses: dict[str, int] = field(default_factory=dict)            # meals a food was in
+    main_protein_uses: dict[str, int] = field(default_factory=dict)
 
 
-def add_portions(model: cp_model.CpModel, meal: MealTarget, foods: list[Food], label: str) -> MealVars:
-    """Hard: whole portions, 0..max_portions, only of foods suited to the meal."""
-    v = MealVars(meal=meal, label=label, foods={food.id: food for food in foods})
-    kind = meal_kind(meal.name)
-    for food in foods:
-        if kind not in food.meals:
-            continue
-        x = model.new_int_var(0, food.max_portions, f"portions({label}, {food.id})")
-        on = model.new_bool_var(f"used({label}, {food.id})")
-        model.add(x >= 1).only_enforce_if(on)
-        model.add(x == 0).only_enforce_if(~on)
-        v.portions[food.id], v.used[food.id] = x, on
-    return v
-
-
-def add_foods_per_meal(model: cp_model.CpModel, v: MealVars) -> None:
-    """Hard: 1-3 foods per meal, a plate one can cook (a meal with no suitable food stays empty)."""
-    if v.used:
-        model.add(sum(v.used.values()) >= MIN_FOODS_PER_MEAL)
-        model.add(sum(v.used.values()) <= MAX_FOODS_PER_MEAL)
-
-
-def add_weekly_repeats(model: cp_model.CpModel, v: MealVars, uses: dict[str, int]) -> None:
-    """Hard: a food appears in at most WEEKLY_USES meals a week."""
-    for food_id, on in v.used.items():
-        if uses.get(food_id, 0) >= WEEKLY_USES:
-            model.add(on == 0)
-
-
-def add_distinct_day(model: cp_model.CpModel, v: MealVars, twin_plates: list[Plate]) -> None:
-    """Hard: the day's last meal differs from the same meal of every earlier day that has
-    matched today so far, so no two days are the same."""
-    for plate in twin_plates:
-        dropped = [~v.used[f] for f in plate if f in v.used]
-        added = [on for f, on in v.used.items() if f not in plate]
-        model.add_bool_or(dropped + added)
-
-
-def add_meal_target(model: cp_model.CpModel, v: MealVars, attempt: "Attempt") -> list[tuple]:
-    """Soft (heavy): the meal within 10% of its target; then as close to it as possible.
-
-    Hard as well, as the attempt says: the whole band, or only its top. A menu may fall
-    short of a target a narrow diet cannot reach (and says so), but never overshoots it:
-    too much protein is what a kidney patient's low target guards against."""
-    target = _tenths(v.meal.protein_g)
-    deviation, outside = _soft_band(model, v.protein(), target, v.label)
-    if attempt.hard_band:
-        model.add(deviation <= within_band_tenths(target))
-    if attempt.hard_top:
-        model.add(v.protein() <= target + within_band_tenths(target))
-    return [(outside, OUTSIDE_BAND_WEIGHT), (deviation, DEVIATION_WEIGHT)]
-
-
-def add_day_target(model: cp_model.CpModel, v: MealVars, served_before: int, daily_g: float) -> list[tuple]:
-    """Soft (heavy): with the day's last meal the day lands within 10% of the daily target
-    (meals inside their bands already ensure it; this steers the closest menu when they cannot)."""
-    _, outside = _soft_band(model, v.protein() + served_before, _tenths(daily_g), f"day of {v.label}")
-    return [(outside, OUTSIDE_BAND_WEIGHT)]
-
-
-def add_repeat_penalty(v: MealVars, uses: dict[str, int]) -> list[tuple]:
-    """Soft: prefer foods the week has served less, so the rotation varies."""
-    return [(on, REPEAT_WEIGHT * uses[food_id]) for food_id, on in v.used.items() if uses.get(food_id)]
-
-
-def add_leucine_preference(v: MealVars) -> list[tuple]:
-    """Soft: older adults' main meals (those with a leucine target, about 2.5 g; Bauer 2015)
-    favour leucine-rich protein (dairy, eggs, fish, meat, whey) over plant protein.
-
-    A per-food nudge rather than a leucine sum in the objective: the sum made proving
-    optimality slow, and the leucine figures are estimates in proportion to protein anyway."""
-    if not v.meal.leucine_g:
-        return []
-    return [(on, LEUCINE_WEIGHT) for food_id, on in v.used.items()
-            if _leucine_share(v.foods[food_id]) < LEUCINE_RICH_SHARE]
-
-
-def _leucine_share(food: Food) -> float:
-    return food.leucine_g / food.protein_g if food.protein_g else 0.0
-
-
-def _soft_band(model: cp_model.CpModel, amount, target: int, name: str):
-    """Deviation from a target and the part of it outside the 10% band."""
-    top = 100 * (target + 1000)
-    deviation = model.new_int_var(0, top, f"deviation({name})")
-    model.add(deviation >= amount - target)
-    model.add(deviation >= target - amount)
-    outside = model.new_int_var(0, top, f"outside_band({name})")
-    model.add(outside >= deviation - within_band_tenths(target))
-    return deviation, outside
+@dataclass
+class DaySoFar:
+    kcal: int = 0
+    foods: set[str] = field(default_factory=set)
+    main_kinds: set[str] = field(default_factory=set)
 
 
 class Attempt(NamedTuple):
-    """One way of solving a meal, strictest first."""
-
-    hard_band: bool        # the meal's 10% band as a constraint (prunes the search)
-    hard_top: bool         # at least the top of the band as a constraint: never too much
-    weekly_limit: bool     # each food in at most WEEKLY_USES meals a week
-    distinct_day: bool     # the day's last meal makes the day differ from earlier ones
+    cuisines_only: bool   # only the client's cuisine and general staples
+    hard: bool            # every rule hard (else heavy penalties, and what breaks is reported)
+    shortlist: int        # foods per slot the meal's model chooses from
 
 
-# The protein band comes first, then the weekly limit: a rule gives way only when the
-# stricter attempt leaves the meal outside its band. The last attempt, with nothing
-# hard, runs only when no other has a solution at all (no food small enough).
-ATTEMPTS = (Attempt(True, True, True, True), Attempt(False, True, True, True),
-            Attempt(False, True, False, True), Attempt(False, False, False, False))
+ATTEMPTS = (Attempt(True, True, 3), Attempt(True, True, 8), Attempt(False, True, 14),
+            Attempt(True, False, 40), Attempt(False, False, 40))
+REPEATABLE_SLOTS = ("staple", "drink")   # rice at lunch and dinner, milk twice: fine in one day
+
+# Energy share of each meal kind (weights, normalised over the client's meals).
+ENERGY_WEIGHTS = {"breakfast": 0.8, "lunch": 1.0, "dinner": 1.0, "snack": 0.3}
+
+
+def energy_shares(meals: list[MealTarget]) -> list[float]:
+    weights = [ENERGY_WEIGHTS[meal_kind(m.name)] for m in meals]
+    return [w / sum(weights) for w in weights]
+
+
+def meal_energy_band(position: int, shares: list[float], energy_kcal: float, eaten: int) -> tuple[int, int]:
+    """A meal's energy band: its share of the day's band, and for the day's last meal what
+    is left of the day's band, so every day lands within 85-110% of the target."""
+    low, high = energy_band(energy_kcal)
+    if position == len(shares) - 1:
+        return max(low - eaten, 0), max(high - eaten, 0)
+    share = shares[position]
+    return int(ENERGY_BAND[0] * share * energy_kcal), int(ENERGY_BAND[1] * share * energy_kcal)
+
+
+def shortlist_foods(foods: list[Food], meal: MealTarget, position: int, day: int, rules: MenuRules,
+                    week: WeekSoFar, today: DaySoFar, per_slot: int) -> list[Food]:
+    """The few foods per slot a meal's model chooses from: not served earlier today (staples and
+    drinks aside), not the main protein of today's other main meal, then those the week has used
+    least, of the client's cuisine, kind to the kidneys, in an order that turns with the day.
+
+    A model over every food and serving took seconds; a shortlist keeps it to milliseconds,
+    and the turning order spreads the week over the catalog."""
+    top = protein_top_g(meal.protein_g, rules.kidney) * TENTHS
+    # A food whose smallest serving alone is over the meal's protein cap can never be served.
+    suited = [f for f in foods if servings(f)[0].protein <= top
+              and (f.id not in today.foods or f.slots[0] in REPEATABLE_SLOTS)
+              and not (meal.name in MAIN_MEALS and "protein" in f.slots and f.kind in today.main_kinds)]
+    turn = day * 7 + position * 3
+    ranked = sorted(range(len(suited)), key=lambda i: (
+        week.uses.get(suited[i].id, 0),
+        rules.cuisine not in suited[i].cuisines,
+        rules.kidney and bool(suited[i].kidney),
+        (i * 7919 + turn * 104729) % 1009, i))
+    chosen: list[Food] = []
+    per_group: dict[str, int] = {}
+    for i in ranked:
+        group = suited[i].slots[0]
+        if per_group.get(group, 0) < per_slot:
+            per_group[group] = per_group.get(group, 0) + 1
+            chosen.append(suited[i])
+    return chosen
+
+
+class MealModel:
+    """One meal's decisions (a serving of each shortlisted food, or none) and its penalties."""
+
+    def __init__(self, meal: MealTarget, label: str, hard: bool):
+        self.model = cp_model.CpModel()
+        self.meal = meal
+        self.label = label
+        self.hard = hard
+        self.choices: dict[str, list[tuple[Serving, cp_model.IntVar]]] = {}
+        self.used: dict[str, cp_model.LinearExpr] = {}
+        self.penalties: list[tuple[cp_model.LinearExpr, int]] = []
+        self.rules: dict[str, list[cp_model.IntVar]] = {}
+
+    def food(self, food_id: str) -> Food:
+        return self.choices[food_id][0][0].food
+
+    def total(self, figure: str) -> cp_model.LinearExpr:
+        pairs = [(x, getattr(s, figure)) for options in self.choices.values() for s, x in options]
+        return cp_model.LinearExpr.weighted_sum([x for x, _ in pairs], [c for _, c in pairs])
+
+    def filling(self, slot: str) -> cp_model.LinearExpr:
+        return cp_model.LinearExpr.sum([x for options in self.choices.values() for s, x in options
+                                        if slot in s.food.slots])
+
+    def keep(self, expr, low: int | None, high: int | None, rule: str, weight: int = BROKEN_WEIGHT) -> None:
+        """Hard when the attempt is hard, else a heavy penalty named after the rule."""
+        if isinstance(expr, (int, float)):      # no food can fill it: a constant
+            expr = self.model.new_constant(int(expr))
+        if self.hard:
+            if low is not None:
+                self.model.add(expr >= low)
+            if high is not None:
+                self.model.add(expr <= high)
+            return
+        if low is not None:
+            short = self.model.new_int_var(0, max(low, 0) + 10**6, f"short({rule}, {self.label})")
+            self.model.add(expr + short >= low)
+            self.rules.setdefault(rule, []).append(short)
+            self.penalties.append((short, weight))
+        if high is not None:
+            over = self.model.new_int_var(0, 10**7, f"over({rule}, {self.label})")
+            self.model.add(expr - over <= high)
+            self.rules.setdefault(rule, []).append(over)
+            self.penalties.append((over, weight))
+
+
+def add_servings(m: MealModel, foods: list[Food]) -> None:
+    """Hard: at most one serving of a food per meal, of a size within the catalog's bounds."""
+    for food in foods:
+        options = [(s, m.model.new_bool_var(f"serve({m.label}, {food.id}, {s.grams:g})"))
+                   for s in servings(food)]
+        m.model.add_at_most_one(x for _, x in options)
+        m.choices[food.id] = options
+        m.used[food.id] = cp_model.LinearExpr.sum([x for _, x in options])
+
+
+def add_template(m: MealModel) -> None:
+    """Hard: the meal's template - breakfast a protein food, a grain or bread and fruit or a
+    drink; lunch and dinner a protein food, a staple and a vegetable (a dish may fill
+    several); snacks one or two items. Each slot at most once."""
+    template = template_for(m.meal.name)
+    name = f"the {meal_kind(m.meal.name)} template"
+    for slot in template.exactly:
+        m.keep(m.filling(slot), 1, 1, f"{name} ({slot})", TEMPLATE_BROKEN_WEIGHT)
+    for slot in template.at_most_one:
+        m.keep(m.filling(slot), None, 1, f"{name} ({slot})", TEMPLATE_BROKEN_WEIGHT)
+    if template.one_of:
+        m.keep(cp_model.LinearExpr.sum([m.filling(s) for s in template.one_of]), 1, None,
+               f"{name} ({' or '.join(template.one_of)})", TEMPLATE_BROKEN_WEIGHT)
+    low, high = template.items
+    m.keep(cp_model.LinearExpr.sum(list(m.used.values())), low, high, f"{name} (items)",
+           TEMPLATE_BROKEN_WEIGHT)
+
+
+def add_meal_protein(m: MealModel, kidney: bool) -> None:
+    """Hard: the meal's protein at or above the printed target and not far above it
+    (kidney disease: within 10%, the target being the nephrology team's)."""
+    target = round(m.meal.protein_g * TENTHS)
+    top = int(protein_top_g(m.meal.protein_g, kidney) * TENTHS)
+    m.keep(m.total("protein"), target, None, f"protein at {m.meal.name}")
+    m.keep(m.total("protein"), None, top, f"protein cap at {m.meal.name}", CAP_BROKEN_WEIGHT)
+    # Linear (protein is at or above the target when the attempt is hard): keeps the model
+    # a plain knapsack that CP-SAT proves optimal in milliseconds.
+    m.penalties.append((m.total("protein") - target, PROTEIN_OVER_WEIGHT))
+
+
+def add_meal_energy(m: MealModel, band: tuple[int, int]) -> None:
+    """Hard: the meal's energy within its band (its share of the day's 85-110%, or what the
+    day has left for its last meal)."""
+    low, high = band
+    m.keep(m.total("kcal"), low, high, f"energy at {m.meal.name}", ENERGY_BROKEN_WEIGHT)
+
+
+def add_leucine_preference(m: MealModel) -> None:
+    """Soft: an older adult's main meal reaches its leucine figure (about 2.5 g; Bauer 2015)."""
+    if not m.meal.leucine_g:
+        return
+    # A reward per 0.01 g (linear, like the protein penalty): within the protein cap it
+    # favours dairy, eggs, fish and meat, the leucine-rich foods.
+    m.penalties.append((m.total("leucine"), -LEUCINE_WEIGHT))
+
+
+def add_variety(m: MealModel, week: WeekSoFar) -> None:
+    """Soft: foods the week has served less come first; a main protein food at most
+    MAIN_PROTEIN_WEEKLY main meals a week."""
+    for food_id, on in m.used.items():
+        food = m.food(food_id)
+        earlier = week.uses.get(food_id, 0)
+        if earlier:
+            m.penalties.append((on, REPEAT_WEIGHT * earlier))
+        if m.meal.name in MAIN_MEALS and "protein" in food.slots:
+            mains = week.main_protein_uses.get(food_id, 0)
+            weight = PROTEIN_REPEAT_WEIGHT * mains + (OVERUSE_WEIGHT if mains >= MAIN_PROTEIN_WEEKLY else 0)
+            if weight:
+                m.penalties.append((on, weight))
+
+
+def add_food_preferences(m: MealModel, rules: MenuRules) -> None:
+    """Soft: the client's cuisine first; with kidney disease, few high-potassium or
+    high-phosphate foods (KDOQI 2020)."""
+    for food_id, on in m.used.items():
+        food = m.food(food_id)
+        if rules.cuisine not in food.cuisines:
+            weight = OTHER_CUISINE_WEIGHT if "general" in food.cuisines else FOREIGN_WEIGHT
+            m.penalties.append((on, weight))
+        if rules.kidney and food.kidney:
+            m.penalties.append((on, KIDNEY_WEIGHT))
+
+
+def in_cuisine(food: Food, cuisine: str) -> bool:
+    return cuisine in food.cuisines or "general" in food.cuisines
 
 
 class MealSolve(NamedTuple):
     status: str
-    plate: Plate
-    outside: int           # tenths of a gram outside the meal's (and day's) band
+    plate: list[Serving]
+    broken: list[str]
 
 
-def plan_menus(meals: list[MealTarget], daily_g: float, foods: list[Food]) -> MenuResult:
-    """The 7-day rotation closest to the meal targets; `misses` lists every meal or day
-    outside its 10% band (empty when the menu meets them all)."""
-    week, result = WeekSoFar(), MenuResult(days=[], misses=[])
-    for day in range(1, DAYS + 1):
-        for position, meal in enumerate(meals):
-            last = position == len(meals) - 1
-            twins = [week.plates[d - 1][position] for d in week.twin_days(day)] if last else []
-            label = f"day {day} {meal.name}"
-            best, best_attempt = None, None
-            for attempt in ATTEMPTS:
-                if attempt.hard_band and not _reachable(meal, foods):
-                    continue
-                if not attempt.hard_top and best is not None and best.outside < UNSOLVED:
-                    break  # the last resort runs only when nothing else solves the meal
-                solved = _solve_meal(meal, label, foods, week, day, daily_g, last, twins, attempt)
-                if best is None or solved.outside < best.outside:
-                    best, best_attempt = solved, attempt
-                if best.outside == 0:
-                    break
-            if not best_attempt.weekly_limit:
-                result.relaxed.append(label)
-            result.statuses.append(best.status)
-            week.record(day, best.plate)
-    result.days = [_menu_day(day, meals, foods, plates) for day, plates in enumerate(week.plates, start=1)]
-    result.misses = _misses(result.days, daily_g)
-    return result
-
-
-def _solve_meal(meal: MealTarget, label: str, foods: list[Food], week: WeekSoFar, day: int,
-                daily_g: float, last: bool, twins: list[Plate], attempt: Attempt) -> MealSolve:
-    model = cp_model.CpModel()
-    v = add_portions(model, meal, foods, label)
-    add_foods_per_meal(model, v)
-    if attempt.weekly_limit:
-        add_weekly_repeats(model, v, week.uses)
-    if attempt.distinct_day:
-        add_distinct_day(model, v, twins)
-    band = add_meal_target(model, v, attempt)
-    if last:
-        band += add_day_target(model, v, week.served_today(day, v.foods), daily_g)
-    penalties = band + add_repeat_penalty(v, week.uses) + add_leucine_preference(v)
-    model.minimize(sum(weight * var for var, weight in penalties))
+def solve_meal(meal: MealTarget, label: str, foods: list[Food], band: tuple[int, int],
+               rules: MenuRules, week: WeekSoFar, attempt: Attempt) -> MealSolve:
+    """One meal under one attempt."""
+    m = MealModel(meal, label, attempt.hard)
+    add_servings(m, foods)
+    add_template(m)
+    add_meal_protein(m, rules.kidney)
+    add_meal_energy(m, band)
+    add_leucine_preference(m)
+    add_variety(m, week)
+    add_food_preferences(m, rules)
+    m.model.minimize(cp_model.LinearExpr.weighted_sum([var for var, _ in m.penalties],
+                                                      [weight for _, weight in m.penalties]))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = SEED
     solver.parameters.max_deterministic_time = DETERMINISTIC_LIMIT
-    # Tiny models: presolve costs more than it saves; the LP relaxation pays off only when
-    # the band is soft (it bounds how close the menu can get).
+    # A small knapsack: presolve costs more than it saves (measured: 7x slower with it).
     solver.parameters.cp_model_presolve = False
-    solver.parameters.linearization_level = 0 if attempt.hard_band else 1
-    status = solver.solve(model)
+    status = solver.solve(m.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return MealSolve(solver.status_name(status), {}, UNSOLVED)
-    plate = {f: solver.value(x) for f, x in v.portions.items() if solver.value(x)}
-    outside = sum(solver.value(var) for var, weight in band if weight == OUTSIDE_BAND_WEIGHT)
-    return MealSolve(solver.status_name(status), plate, outside)
+        return MealSolve(solver.status_name(status), [], [])
+    plate = [s for options in m.choices.values() for s, x in options if solver.value(x)]
+    broken = [rule for rule, slack in m.rules.items() if any(solver.value(v) for v in slack)]
+    return MealSolve(solver.status_name(status), plate, broken)
 
 
-def _reachable(meal: MealTarget, foods: list[Food]) -> bool:
-    """Whether the meal's band is within reach at all: the three richest suited foods at their
-    largest portions reach its bottom, and the smallest suited portion fits under its top."""
-    kind = meal_kind(meal.name)
-    amounts = sorted((_tenths(f.protein_g), f.max_portions) for f in foods if kind in f.meals)
-    if not amounts:
-        return False
-    target = _tenths(meal.protein_g)
-    band = within_band_tenths(target)
-    most = sum(sorted((p * n for p, n in amounts), reverse=True)[:MAX_FOODS_PER_MEAL])
-    return most >= target - band and amounts[0][0] <= target + band
+def plan_menus(meals: list[MealTarget], daily_g: float, foods: list[Food],
+               rules: MenuRules | None = None) -> MenuResult:
+    """The 7-day menu; `broken` names every rule a day could not keep (empty when none)."""
+    rules = rules or MenuRules(energy_kcal=_energy_guess(daily_g))
+    shares = energy_shares(meals)
+    suited = {(meal.name, local): [f for f in foods if suits(f, meal.name)
+                                   and (not local or in_cuisine(f, rules.cuisine))]
+              for meal in meals for local in (True, False)}
+    week, result = WeekSoFar(), MenuResult(days=[], misses=[])
+    first_attempt = [0] * len(meals)
+    for day_number in range(1, DAYS + 1):
+        today, plates = DaySoFar(), []
+        for position, meal in enumerate(meals):
+            band = meal_energy_band(position, shares, rules.energy_kcal, today.kcal)
+            label = f"day {day_number} {meal.name}"
+            solved = None
+            # A meal that needed a wider attempt yesterday starts there today: the strict
+            # attempts would fail again for the same reason, and each failure costs a solve.
+            for number, attempt in enumerate(ATTEMPTS[first_attempt[position]:], first_attempt[position]):
+                pool = suited[(meal.name, attempt.cuisines_only)]
+                shortlist = shortlist_foods(pool, meal, position, day_number, rules, week, today,
+                                            attempt.shortlist)
+                solved = solve_meal(meal, label, shortlist, band, rules, week, attempt)
+                if solved.plate:
+                    if attempt.hard:
+                        first_attempt[position] = number
+                    break
+            result.statuses.append(solved.status)
+            for rule in solved.broken:
+                if rule.startswith("energy at "):
+                    continue  # judged for the whole day below
+                days = result.broken.setdefault(rule, [])
+                if day_number not in days:
+                    days.append(day_number)
+            _record(week, today, meal, solved.plate)
+            plates.append(solved.plate)
+        menu_day = _menu_day(day_number, meals, plates)
+        low, high = energy_band(rules.energy_kcal)
+        if not low <= menu_day.energy_kcal <= high:
+            result.broken.setdefault("the daily energy band", []).append(day_number)
+        result.days.append(menu_day)
+    result.misses = _misses(result.days)
+    result.leucine_met = {m.name: all(_meal_leucine(day.meals[i]) >= m.leucine_g - 1e-9
+                                      for day in result.days)
+                          for i, m in enumerate(meals) if m.leucine_g}
+    return result
 
 
-def _menu_day(day: int, meals: list[MealTarget], foods: list[Food], plates: list[Plate]) -> MenuDay:
-    return MenuDay(day=day, meals=[
-        MenuMeal(name=meal.name, protein_g=meal.protein_g,
-                 foods=[_menu_food(food, plate[food.id]) for food in foods if food.id in plate])
-        for meal, plate in zip(meals, plates)])
+def _energy_guess(daily_g: float) -> float:
+    """Without an energy target (old callers and tests): protein at about 18% of energy."""
+    return round(daily_g * 4 / 0.18)
 
 
-def _menu_food(food: Food, portions: int) -> MenuFood:
-    portion = food.portion if portions == 1 else f"{portions} x {food.portion}"
-    return MenuFood(id=food.id, name=food.name, portion=portion, portions=portions,
-                    protein_g=round(portions * food.protein_g, 1),
-                    leucine_g=round(portions * food.leucine_g, 2),
+def _record(week: WeekSoFar, today: DaySoFar, meal: MealTarget, plate: list[Serving]) -> None:
+    for s in plate:
+        week.uses[s.food.id] = week.uses.get(s.food.id, 0) + 1
+        today.foods.add(s.food.id)
+        today.kcal += s.kcal
+        if meal.name in MAIN_MEALS and "protein" in s.food.slots:
+            week.main_protein_uses[s.food.id] = week.main_protein_uses.get(s.food.id, 0) + 1
+            today.main_kinds.add(s.food.kind)
+
+
+def serving_words(food: Food, grams: float) -> str:
+    """'2 eggs (100 g)', '250 ml', '150 g'."""
+    if food.unit and food.unit_g:
+        count = round(grams / food.unit_g)
+        return f"{count} {food.unit}{'s' if count > 1 else ''} ({grams:g} g)"
+    return f"{grams:g} {food.measure}"
+
+
+def _menu_food(s: Serving) -> MenuFood:
+    food = s.food
+    return MenuFood(id=food.id, name=food.name, portion=serving_words(food, s.grams), portions=1,
+                    protein_g=s.protein / TENTHS, leucine_g=s.leucine / HUNDREDTHS, kcal=s.kcal,
+                    portion_g=s.grams, slot=food.slots[0], slots=list(food.slots),
                     diet=food.diet, allergens=list(food.allergens))
 
 
-def _misses(days: list[MenuDay], daily_g: float) -> list[str]:
-    """Meals and days whose foods fall outside 10% of the target, in words."""
+def _menu_day(day: int, meals: list[MealTarget], plates: list[list[Serving]]) -> MenuDay:
+    menu_meals = [MenuMeal(name=meal.name, protein_g=meal.protein_g,
+                           foods=[_menu_food(s) for s in sorted(plate, key=_plate_order)])
+                  for meal, plate in zip(meals, plates)]
+    return MenuDay(day=day, meals=menu_meals, energy_kcal=sum(s.kcal for plate in plates for s in plate))
+
+
+SLOT_ORDER = ("protein", "staple", "vegetable", "fruit", "drink", "extra")
+
+
+def _plate_order(s: Serving) -> tuple[int, str]:
+    """A plate reads as a meal: the protein food first, then staple, vegetable, fruit, drink."""
+    return SLOT_ORDER.index(s.food.slots[0]), s.food.id
+
+
+def _meal_leucine(meal: MenuMeal) -> float:
+    return sum(f.leucine_g or 0 for f in meal.foods)
+
+
+def _misses(days: list[MenuDay]) -> list[str]:
+    """Meals whose foods fall short of the printed protein target, in words."""
     misses = []
     for day in days:
-        total = 0.0
         for meal in day.meals:
-            served = sum(f.protein_g for f in meal.foods)
-            total += served
-            if abs(served - meal.protein_g) > 0.1 * meal.protein_g:
-                misses.append(f"day {day.day} {meal.name} {served:.1f} g for {meal.protein_g:g} g")
-        if abs(total - daily_g) > 0.1 * daily_g:
-            misses.append(f"day {day.day} {total:.1f} g for {daily_g:g} g")
+            served = round(sum(f.protein_g for f in meal.foods), 1)
+            if served < meal.protein_g - 0.05:
+                misses.append(f"day {day.day} {meal.name} {served:g} g for {meal.protein_g:g} g")
     return misses

@@ -54,13 +54,13 @@ def meals_needed(daily_g: float, weight_kg: float) -> int:
                 max(MEALS_BY_COUNT))
 
 
-def split_meals(profile: Profile, daily_g: float) -> MealSplit:
+def split_meals(profile: Profile, daily_g: float, weight_kg: float | None = None) -> MealSplit:
     """Per-meal targets (half grams, adding up to daily_g) and the post-session meal.
 
     InputError when the client's meals a day cannot carry the target under the cap
     (only a high clinician value over 3 meals does that): the plan keeps the client's
     meal count, so the clinician chooses between more meals and a lower value."""
-    weight = profile.weight_kg
+    weight = weight_kg or profile.weight_kg   # the adjusted body weight with obesity (ESPEN 2019)
     older = needs_older_adult_care(profile)
     count = profile.nutrition.meals_per_day
     needed = meals_needed(daily_g, weight)

@@ -1,4 +1,5 @@
-"""The nutrition section's view: daily target and why, meal targets, the 7-day menu."""
+"""The nutrition section's view: daily protein and energy targets and why, meal targets, the
+7-day menu with each food's protein and energy, and the week's shopping list by aisle."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ class MealTargetRow:
 class FoodLine:
     food: str         # "Greek yogurt, plain — 170 g"
     protein: str      # "17.5 g"
+    kcal: str | None = None   # "100 kcal"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,13 @@ class MenuDayView:
     day: int
     meals: list[MenuMealRow]
     total: str
+    energy: str | None = None
+
+
+@dataclass(frozen=True)
+class AisleView:
+    aisle: str
+    items: list[tuple[str, str]]   # (food, amount for the week)
 
 
 @dataclass(frozen=True)
@@ -60,12 +69,16 @@ class NutritionView:
     spread: str
     menus: list[MenuDayView]
     notes: list[str]
+    energy: str | None = None          # "1,840 kcal a day"
+    energy_method: str | None = None
+    shopping: list[AisleView] | None = None
 
 
 def _food_line(food: MenuFood) -> FoodLine:
     # The plan's portion already counts multiple portions ("2 x 1 slice"); print a real times sign.
     portion = re.sub(r"^(\d+) x ", r"\1 × ", food.portion)
-    return FoodLine(food=f"{food.name} — {portion}", protein=f"{number(food.protein_g)} g")
+    return FoodLine(food=f"{food.name} — {portion}", protein=f"{number(food.protein_g)} g",
+                    kcal=None if food.kcal is None else f"{number(food.kcal, 0)} kcal")
 
 
 def nutrition_view(nutrition: NutritionPlan | None) -> NutritionView | None:
@@ -77,14 +90,22 @@ def nutrition_view(nutrition: NutritionPlan | None) -> NutritionView | None:
                            after_session=m.after_session) for m in nutrition.meals]
     menus = []
     for day in nutrition.menus:
+        # What the foods give (at or above the meal's target), not the target again.
         rows = [MenuMealRow(name=label(meal.name), foods=[_food_line(f) for f in meal.foods],
-                            protein=f"{number(meal.protein_g)} g") for meal in day.meals]
-        total = sum(meal.protein_g for meal in day.meals)
-        menus.append(MenuDayView(day=day.day, meals=rows, total=f"{number(total, 0)} g"))
+                            protein=f"{number(sum(f.protein_g for f in meal.foods))} g")
+                for meal in day.meals]
+        total = sum(f.protein_g for meal in day.meals for f in meal.foods)
+        energy = None if day.energy_kcal is None else f"{number(day.energy_kcal, 0)} kcal"
+        menus.append(MenuDayView(day=day.day, meals=rows, total=f"{number(total, 0)} g", energy=energy))
     return NutritionView(
         daily_target=f"{number(nutrition.daily_protein_g, 0)} g",
-        per_kg=f"{number(nutrition.protein_g_per_kg, 2)} g per kg of body weight",
+        per_kg=f"{number(nutrition.protein_g_per_kg, 2)} g per kg of "
+               f"{'adjusted ' if nutrition.adjusted_body_weight else ''}body weight",
         reason=nutrition.reason,
         under_guidance=GUIDANCE if nutrition.under_professional_guidance else None,
         meals=meals, any_leucine=any(m.leucine is not None for m in meals),
-        after_session=AFTER_SESSION, spread=SPREAD, menus=menus, notes=list(nutrition.notes))
+        after_session=AFTER_SESSION, spread=SPREAD, menus=menus, notes=list(nutrition.notes),
+        energy=None if nutrition.energy_kcal is None else f"{number(nutrition.energy_kcal, 0)} kcal a day",
+        energy_method=nutrition.energy_method,
+        shopping=[AisleView(aisle=label(a.aisle), items=[(i.name, i.amount) for i in a.items])
+                  for a in nutrition.shopping_list] or None)

@@ -49,6 +49,15 @@ class CatalogFood:
     protein_g: float
     diet: str
     allergens: tuple[str, ...]
+    kcal: float = 0.0
+    portion_g: float = 1.0
+    min_g: float | None = None
+    max_g: float | None = None
+    unit_g: float | None = None
+    meals: tuple[str, ...] = ()
+    slots: tuple[str, ...] = ()
+    kind: str = ""
+    kidney: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -227,7 +236,20 @@ def _food(entry: dict, path: Path) -> CatalogFood:
         protein_g=float(_field(entry, "protein_g", path)),
         diet=str(_field(entry, "diet", path)),
         allergens=_words(entry, "allergens", path, []),
+        kcal=float(_field(entry, "kcal", path, 0.0)),
+        portion_g=float(_field(entry, "portion_g", path, 1.0)),
+        min_g=_number_or_none(entry.get("min_g")),
+        max_g=_number_or_none(entry.get("max_g")),
+        unit_g=_number_or_none(entry.get("unit_g")),
+        meals=_words(entry, "meals", path, []),
+        slots=_words(entry, "slots", path, []),
+        kind=str(_field(entry, "kind", path, entry.get("id", ""))),
+        kidney=_words(entry, "kidney", path, []),
     )
+
+
+def _number_or_none(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 def _limitation(entry: dict, path: Path) -> LimitationRule:

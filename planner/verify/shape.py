@@ -163,7 +163,8 @@ PROFILE = Record(
         "strength": MapOf(MUSCLE, INTEGER),
         "screening": Record({}, {"conditions": WORDS, "on_dialysis": BOOLEAN}),
         "nutrition": Record({}, {"meals_per_day": INTEGER, "diet": STRING, "avoid": WORDS,
-                                 "protein_g_per_kg": Nullable(NUMBER)}),
+                                 "protein_g_per_kg": Nullable(NUMBER), "cuisine": STRING,
+                                 "supplements_ok": BOOLEAN}),
     },
 )
 
@@ -188,15 +189,20 @@ WEEK = Record({"week": WEEK_NUMBER, "start": DATE, "phase": STRING, "deload": BO
                "sessions": ListOf(SESSION, max_length=7)})
 
 FOOD = Record({"id": STRING, "name": STRING, "protein_g": NUMBER, "diet": STRING, "allergens": WORDS},
-              {"portions": INTEGER})
+              {"portions": INTEGER, "kcal": Nullable(NUMBER), "portion_g": Nullable(NUMBER),
+               "slot": Nullable(STRING)})
+
+SHOPPING_AISLE = Record({"aisle": STRING, "items": ListOf(Record({"name": STRING, "amount": STRING}))})
 
 NUTRITION = Record({
     "protein_g_per_kg": NUMBER,
     "daily_protein_g": NUMBER,
     "meals": ListOf(Record({"name": STRING, "protein_g": NUMBER}, {"after_session": BOOLEAN}), min_length=1),
     "menus": ListOf(max_length=7, item=Record({"day": INTEGER, "meals": ListOf(
-        Record({"name": STRING, "protein_g": NUMBER, "foods": ListOf(FOOD)}))})),
-})
+        Record({"name": STRING, "protein_g": NUMBER, "foods": ListOf(FOOD)}))},
+        {"energy_kcal": Nullable(NUMBER)})),
+}, {"energy_kcal": Nullable(NUMBER), "energy_method": Nullable(STRING), "cuisine": Nullable(STRING),
+    "shopping_list": ListOf(SHOPPING_AISLE)})
 
 HISTORY_ENTRY = Record({"version": INTEGER, "action": STRING, "date": DATE},
                        {"decision": Nullable(STRING), "rebuilt_from_week": Nullable(WEEK_NUMBER),

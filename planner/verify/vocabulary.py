@@ -21,3 +21,4 @@ POOL_CONTRAINDICATIONS = frozenset({
 ALWAYS_AT_HAND = frozenset({"wall"})
 PLAN_FORMAT = "planner.plan/1"
 SHORTFALL_WARNING = "Protein shortfall:"
+CANNOT_MEET_WARNING = "Menu cannot meet:"

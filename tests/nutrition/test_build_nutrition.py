@@ -17,7 +17,21 @@ from planner.verify.reference import load_reference
 
 from nutrition_factories import DIET_ORDER, SHORTFALL, band_problems, food_catalog, menu_problems, profile
 
-ALLERGENS = ["dairy", "lactose", "egg", "fish", "shellfish", "soy", "nuts", "peanuts", "gluten"]
+ALLERGENS = ["gluten", "crustaceans", "molluscs", "egg", "fish", "peanuts", "tree_nuts", "soy", "milk",
+             "celery", "mustard", "sesame", "sulphites", "lupin", "lactose", "dairy", "shellfish", "nuts"]
+CUISINES = ["general", "brazilian", "mediterranean", "british", "north_american", "latin_american",
+            "south_asian", "east_asian"]
+CANNOT_MEET = "Menu cannot meet:"
+
+
+def undeclared(problems: list[str], warnings: list[str]) -> list[str]:
+    """The problems no warning names: a shortfall excuses 'band:', a 'Menu cannot meet:'
+    warning the rule it names."""
+    declared = " ".join(w for w in warnings if w.startswith(CANNOT_MEET))
+    shortfall = any(w.startswith(SHORTFALL) for w in warnings)
+    excused = {"band:": shortfall, "cap:": "protein cap at" in declared,
+               "energy:": "the daily energy band" in declared, "template:": "template" in declared}
+    return [p for p in problems if not any(p.startswith(k) and ok for k, ok in excused.items())]
 TRAINING = ["mon", "wed", "fri"]
 
 
@@ -28,7 +42,8 @@ def test_plan_section_for_an_ordinary_client():
     assert plan.reason and not plan.under_professional_guidance
     assert sum(m.protein_g for m in plan.meals) == plan.daily_protein_g
     assert [m.name for m in plan.meals if m.after_session] == ["lunch"]
-    assert menu_problems(plan, prof, food_catalog()) == []
+    assert menu_problems(plan, prof, food_catalog(), plan.energy_kcal) == []
+    assert plan.energy_kcal and plan.energy_method and plan.shopping_list
     assert verifier_findings(prof, plan, warnings) == []
     assert warnings == []
     assert plan.notes
@@ -49,7 +64,8 @@ def test_kidney_disease_with_a_value_keeps_it_and_meets_it():
     prof = profile(weight_kg=68, screening={"conditions": ["ckd"]}, nutrition={"protein_g_per_kg": 0.6})
     plan, warnings = build_nutrition(prof, food_catalog(), TRAINING)
     assert plan.protein_g_per_kg == 0.6 and plan.daily_protein_g == 41
-    assert menu_problems(plan, prof, food_catalog()) == [] and warnings == []
+    assert menu_problems(plan, prof, food_catalog(), plan.energy_kcal, kidney=True) == [] and warnings == []
+    assert any("potassium" in n and "phosphate" in n for n in plan.notes)
 
 
 def test_an_unreachable_target_carries_the_shortfall_warning():
@@ -75,6 +91,7 @@ clients = st.fixed_dictionaries({
     "diet": st.sampled_from(DIET_ORDER),
     "avoid": st.lists(st.sampled_from(ALLERGENS), unique=True, max_size=5),
     "meals_per_day": st.integers(3, 6),
+    "cuisine": st.sampled_from(CUISINES),
     "override": st.one_of(st.none(), st.floats(0.5, 2.2).map(lambda g: round(g, 2))),
 })
 
@@ -87,13 +104,13 @@ def verifier_findings(prof, plan, warnings) -> list[str]:
     return [f"{rule.__name__}: {finding}" for rule in verify_nutrition.RULES for finding in rule(facts)]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(clients)
 def test_every_menu_meets_the_rules_or_declares_a_shortfall(client):
     too_much = client["override"] is not None and client["override"] > 0.55 * client["meals_per_day"]
     try:
         prof = profile(weight_kg=client["weight_kg"], age=client["age"], active=client["active"],
-                       nutrition={"diet": client["diet"], "avoid": client["avoid"],
+                       nutrition={"diet": client["diet"], "avoid": client["avoid"], "cuisine": client["cuisine"],
                                   "meals_per_day": client["meals_per_day"],
                                   "protein_g_per_kg": client["override"]})
     except ValidationError as refused:
@@ -110,10 +127,10 @@ def test_every_menu_meets_the_rules_or_declares_a_shortfall(client):
         assert client["override"] * prof.weight_kg > 0.55 * prof.weight_kg * client["meals_per_day"]
         return
     assert verifier_findings(prof, plan, warnings) == []
-    problems = menu_problems(plan, prof, food_catalog())
+    problems = menu_problems(plan, prof, food_catalog(), plan.energy_kcal)
     if any(w.startswith(SHORTFALL) for w in warnings):
         assert band_problems(problems), "a shortfall warning without a shortfall"
-        problems = [p for p in problems if p not in band_problems(problems)]
-    assert problems == []
+    assert undeclared(problems, warnings) == []
+    assert not [p for p in problems if "carries" in p]   # never an avoided allergen, warning or not
     assert sum(m.protein_g for m in plan.meals) == plan.daily_protein_g
     assert max(m.protein_g for m in plan.meals) <= 0.55 * prof.weight_kg

@@ -34,8 +34,39 @@ def test_training_days_print_in_calendar_order():
 
 def test_plant_based_clients_get_plant_sources():
     text = " ".join(notes_for(profile(nutrition={"diet": "vegan"})))
-    assert "fortified plant" in text and "flaxseed" in text
-    assert "oily fish" not in text
+    assert "calcium-fortified soy drink" in text and "flaxseed" in text
+    assert "oily fish" not in text and "milk, yogurt or cheese" not in text
+    assert "B12" in text and "Iodine" in text
+
+
+def test_lactose_avoiders_get_lactose_free_calcium_and_milk_avoiders_none_from_milk():
+    lactose = " ".join(notes_for(profile(nutrition={"avoid": ["lactose"]})))
+    assert "lactose-free milk" in lactose and "milk, yogurt or cheese" not in lactose
+    dairy = " ".join(notes_for(profile(nutrition={"avoid": ["dairy", "soy", "fish"]})))
+    assert "milk" not in dairy.split("Calcium for bone:")[1].split(".")[0]
+    assert "tofu" not in dairy and "sardines" not in dairy
+
+
+def test_kidney_disease_names_the_high_potassium_and_phosphate_foods_on_the_menu():
+    from planner.nutrition.notes import MenuFacts
+    from planner.nutrition.split import split_meals
+    prof = profile(screening={"conditions": ["ckd"]}, nutrition={"protein_g_per_kg": 0.6})
+    notes = nutrition_notes(prof, split_meals(prof, 42), ["mon"], (), MenuFacts(kidney_foods=("Banana",)))
+    assert any("potassium" in n and "phosphate" in n and "Banana" in n for n in notes)
+
+
+def test_an_oral_supplement_only_for_older_adults_who_allow_it_and_fall_short():
+    from planner.nutrition.notes import MenuFacts
+    from planner.nutrition.split import split_meals
+    short = MenuFacts(short_of_target=True)
+    older = profile(age=80, nutrition={"supplements_ok": True})
+    assert any("oral nutritional supplement" in n
+               for n in nutrition_notes(older, split_meals(older, 84), [], (), short))
+    assert not any("oral nutritional supplement" in n
+                   for n in nutrition_notes(older, split_meals(older, 84), [], (), MenuFacts()))
+    refused = profile(age=80)
+    assert not any("oral nutritional supplement" in n
+                   for n in nutrition_notes(refused, split_meals(refused, 84), [], (), short))
 
 
 def test_older_adults_hear_about_leucine_unless_protein_is_held_down_for_the_kidneys():

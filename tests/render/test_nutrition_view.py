@@ -17,10 +17,13 @@ def test_nutrition_marks_the_after_session_meal(small_plan, catalog):
     assert len(nutrition.menus) == len(small_plan.nutrition.menus)
 
 
-def test_several_portions_print_with_a_times_sign(small_plan, catalog):
-    nutrition = build_programme(small_plan, catalog).nutrition
-    lines = [line.food for day in nutrition.menus for meal in day.meals for line in meal.foods]
-    assert not any(" x " in line for line in lines)
-    planned = [f for day in small_plan.nutrition.menus for m in day.meals for f in m.foods if f.portions > 1]
-    assert planned, "the fixture plan should hold a food taken more than once"
-    assert any(" × " in line for line in lines)
+def test_each_food_prints_its_serving_protein_and_energy(small_plan, catalog):
+    from planner.nutrition import build_nutrition
+    section, _ = build_nutrition(small_plan.profile, catalog, ["mon", "thu"])
+    nutrition = build_programme(small_plan.model_copy(update={"nutrition": section}), catalog).nutrition
+    lines = [line for day in nutrition.menus for meal in day.meals for line in meal.foods]
+    assert lines and all(line.kcal and line.kcal.endswith(" kcal") for line in lines)
+    assert all(day.energy for day in nutrition.menus) and nutrition.energy
+    assert nutrition.shopping and all(aisle.items for aisle in nutrition.shopping)
+
+
