@@ -21,6 +21,10 @@ WARM_UP: dict[str, Routine] = {
                ("Punch forward at an easy pace, or push the chair slowly", 2), ("Wrist circles and finger spreads", 1)],
     "pool": [("Walk the width of the pool forwards and backwards, easy", 3), ("Arm sweeps under the water", 1),
              ("Side steps holding the rail", 1)],
+    # Seated on the pool bench or pool chair (seated_only, wheelchair_user): arms and trunk only.
+    "pool_seated": [("Shoulder rolls and shoulder-blade squeezes under the water", 1),
+                    ("Easy arm sweeps forwards and back under the water", 2),
+                    ("Gentle trunk sway side to side, hands on the bench", 1), ("Wrist circles under the water", 1)],
 }
 COOL_DOWN: dict[str, Routine] = {
     "land": [("Slow walk or march, slowing down", 2), ("Calf stretch at the wall", 1),
@@ -29,16 +33,18 @@ COOL_DOWN: dict[str, Routine] = {
                ("Upper-back stretch: hug your shoulders", 1), ("Wrist and forearm stretch", 1), ("Slow breathing", 1)],
     "pool": [("Slow water walking", 2), ("Calf stretch against the pool wall", 1),
              ("Front-of-thigh stretch holding the rail", 1), ("Slow breathing at the edge, then out by the steps", 1)],
+    "pool_seated": [("Slow arm sweeps, slowing down", 1), ("Chest stretch: hands on the bench behind you", 1),
+                    ("Upper-back stretch: hug your shoulders", 1),
+                    ("Slow breathing, then out by the hoist or the steps with your helper", 2)],
 }
 
 
 def routine_setting(setting: str, profile: Profile) -> str:
-    """Pool for a pool session; seated for seated clients; land otherwise."""
+    """Pool for a pool session (on the bench for seated clients); seated for seated clients; land otherwise."""
+    seated = bool({"seated_only", "wheelchair_user"} & {str(tag) for tag in profile.limitations})
     if setting == "pool":
-        return "pool"
-    if {"seated_only", "wheelchair_user"} & {str(tag) for tag in profile.limitations}:
-        return "seated"
-    return "land"
+        return "pool_seated" if seated else "pool"
+    return "seated" if seated else "land"
 
 
 def warm_up(setting: str, profile: Profile) -> Routine:

@@ -41,7 +41,7 @@ PATTERN_GROUPS = {
 WEIGHTS = {
     "pattern": 40, "exercise": 3, "isolation": 2, "back_to_back": 10, "three_sessions": 15,
     "affected_limb": 30, "water_for_knees": 8, "heat": 10, "rung": 4, "keep": 12,
-    "too_easy": 4, "seated_when_standing": 2, "longest_session": 4, "prefer": 20,
+    "too_easy": 4, "seated_when_standing": 2, "longest_session": 4, "prefer": 20, "few_exercises": 20,
 }
 # Order inside a session: big compound movements first, then isolation, then balance.
 PATTERN_ORDER = ("squat", "lunge", "hinge", "push", "pull", "overhead", "raise", "calf", "carry_grip",
@@ -259,6 +259,7 @@ def _solve(profile: Profile, catalog: Catalog, elig: Eligibility, seconds: dict[
         penalties += rules.soft_lean_sessions(chosen, days, exercises, WEIGHTS["exercise"], WEIGHTS["isolation"])
         penalties += rules.soft_even_spacing(model, session, days, WEIGHTS["back_to_back"])
         penalties += rules.soft_balanced_sessions(model, chosen, days, exercises, WEIGHTS["longest_session"])
+        penalties += rules.soft_session_fill(model, chosen, session, days, exercises, WEIGHTS["few_exercises"])
         penalties += rules.soft_prefer_three_sessions(session, days, profile.schedule.sessions_per_week,
                                                       WEIGHTS["three_sessions"])
         limb_muscles = sorted({m for part in profile.affected for m in LIMB_MUSCLES[part] if m in elig.targets},

@@ -303,6 +303,23 @@ def soft_balanced_sessions(model, chosen, days, exercises, weight: int) -> list[
     return [(longest, weight, "longest_session")]
 
 
+# A session of one or two exercises is no session a clinician would book (a 45-minute pool
+# visit for one elbow bend): ask for a handful, as the adherence sources count them
+# (Medina-Mirapeix 2009: <= 3 vs > 6), never more than the hard cap.
+FEW_EXERCISES = 3
+
+
+def soft_session_fill(model, chosen, session, days, exercises, weight: int) -> list[Penalty]:
+    """Soft: every session holds at least 3 strength exercises (a penalty per one missing)."""
+    counted = [e for e in exercises if e.component != "balance"]
+    penalties = []
+    for day in days:
+        short = model.NewIntVar(0, FEW_EXERCISES, f"few_exercises(day {day})")
+        model.Add(short >= FEW_EXERCISES * session[day] - sum(chosen[day, e.id] for e in counted))
+        penalties.append((short, weight, short.Name()))
+    return penalties
+
+
 def soft_even_spacing(model, session, days, weight: int) -> list[Penalty]:
     """Soft: sessions on consecutive days are avoided when the days allow (recovery, routine)."""
     penalties = []

@@ -54,7 +54,8 @@ def seated_client(facts: PlanFacts) -> Iterator[Finding]:
         return
     targets = set(facts.target_muscles)
     for item in offered(facts, facts.judged_weeks):
-        if item.entry.modality != "seated":
+        on_pool_bench = item.entry.modality == "aquatic" and "seated_only" not in item.entry.excluded_by
+        if item.entry.modality != "seated" and not on_pool_bench:
             yield item.finding(f"{item.entry.modality} exercise, but the client works seated")
         if "overhead" in item.entry.tags:
             yield item.finding("overhead work for a seated client (shoulder preservation)")

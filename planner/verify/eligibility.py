@@ -80,11 +80,14 @@ def pool_allowed(facts: PlanFacts) -> Iterator[Finding]:
 
 
 def seated_only(facts: PlanFacts) -> Iterator[Finding]:
-    """Hard: a client limited to seated work (seated_only, wheelchair_user) gets seated exercises only."""
+    """Hard: a client limited to seated work (seated_only, wheelchair_user) gets seated exercises
+    only, or water work done sitting on the pool bench (an aquatic exercise that does not name
+    seated_only in its excluded_by)."""
     if not facts.seated:
         return
     for item in offered(facts, facts.judged_weeks):
-        if item.entry.modality != "seated":
+        on_pool_bench = item.entry.modality == "aquatic" and "seated_only" not in item.entry.excluded_by
+        if item.entry.modality != "seated" and not on_pool_bench:
             yield item.finding(f"{item.entry.modality} exercise, but the client can only work seated")
 
 
