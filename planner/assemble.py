@@ -131,16 +131,27 @@ def session_for(date: dt.date, ids: list[str], level: Level, profile: Profile, c
 
 def build_weeks(profile: Profile, catalog: Catalog, elig: Eligibility, sessions: dict[int, list[str]],
                 shapes: list[WeekShape], levels: dict[int, Level], *, from_week: int = 1,
-                block_two_sessions: dict[int, list[str]] | None = None) -> list[Week]:
-    """The plan's weeks from `from_week` on; block two may use stepped-up sessions."""
+                block_two_sessions: dict[int, list[str]] | None = None,
+                reference: dict[int, list[str]] | None = None,
+                too_hard: frozenset[str] = frozenset()) -> list[Week]:
+    """The plan's weeks from `from_week` on; block two may use stepped-up sessions.
+
+    Balance practice climbs its ladder week by week, but a session still changes at most
+    2 exercises from the week before, and from `reference` (the last kept week, after a
+    step-up) when given; after a step-down it never climbs into `too_hard`.
+    """
     weeks = []
     aerobic_weeks = aerobic.weekly(profile, shapes, elig.pool_usable)
+    previous: dict[int, list[str]] | None = None
     for shape in shapes:
         if shape.week < from_week:
             continue
         start = profile.schedule.start + dt.timedelta(days=7 * (shape.week - 1))
         plan_sessions = block_two_sessions if (shape.block == 2 and block_two_sessions) else sessions
-        plan_sessions = climb_balance(plan_sessions, shape, levels, profile, catalog, elig)
+        climbed = climb_balance(plan_sessions, shape, levels, profile, catalog, elig, too_hard)
+        plan_sessions = few_changes(plan_sessions, climbed, [c for c in (previous, reference) if c], catalog,
+                                    too_hard, elig.ids)
+        previous = plan_sessions
         week_sessions = [session_for(start + dt.timedelta(days=offset), ids, levels[shape.week], profile,
                                      catalog, elig, shape.phase)
                          for offset, ids in sorted(plan_sessions.items())]
@@ -154,8 +165,41 @@ def build_weeks(profile: Profile, catalog: Catalog, elig: Eligibility, sessions:
     return weeks
 
 
+def changes(ids: list[str], before: list[str]) -> int:
+    """Exercises changed between two sessions (as the verifier counts them)."""
+    return max(len(set(ids) - set(before)), len(set(before) - set(ids)))
+
+
+def few_changes(solved: dict[int, list[str]], climbed: dict[int, list[str]], compared: list[dict[int, list[str]]],
+                catalog: Catalog, too_hard: frozenset[str], allowed) -> dict[int, list[str]]:
+    """Each session's balance exercise: the climbed rung, else last week's, else the solved one,
+    the first that keeps the session within MAX_STEP_CHANGES of every week it is compared with
+    (Henry 1999: the client keeps what they learned)."""
+    out = {}
+    for day, ids in climbed.items():
+        chosen = list(ids)
+        for index, exercise_id in enumerate(ids):
+            if catalog.exercise(exercise_id).component != "balance":
+                continue
+            options = [exercise_id] + [i for c in compared for i in c.get(day, [])
+                                       if i in allowed and catalog.exercise(i).component == "balance"]
+            options.append(solved[day][index])
+            for option in dict.fromkeys(options):
+                if option in too_hard or (option != exercise_id and option in chosen):
+                    continue
+                trial = chosen[:index] + [option] + chosen[index + 1:]
+                if all(changes(trial, c[day]) <= MAX_STEP_CHANGES for c in compared if day in c):
+                    chosen = trial
+                    break
+            else:
+                chosen[index] = solved[day][index]
+        out[day] = chosen
+    return out
+
+
 def climb_balance(sessions: dict[int, list[str]], shape: WeekShape, levels: dict[int, Level], profile: Profile,
-                  catalog: Catalog, elig: Eligibility) -> dict[int, list[str]]:
+                  catalog: Catalog, elig: Eligibility, too_hard: frozenset[str] = frozenset()
+                  ) -> dict[int, list[str]]:
     """Balance practice one rung harder after familiarisation, two in block two (Otago), where
     the session still fits its minutes at every week's dose."""
     limit = profile.schedule.minutes_per_session
@@ -164,7 +208,7 @@ def climb_balance(sessions: dict[int, list[str]], shape: WeekShape, levels: dict
         return all(session_minutes(sum(dose_seconds(catalog.exercise(i), capped_dose(catalog.exercise(i), level,
                                                                                      profile, elig))
                                        for i in ids)) <= limit for level in levels.values())
-    return climb(sessions, balance_steps(shape.week, shape.block), catalog, elig, fits)
+    return climb(sessions, balance_steps(shape.week, shape.block), catalog, elig, fits, too_hard)
 
 
 BALANCE_DAYS = 3  # Otago: balance practice 3 times a week (domain.md, Prescription round 2)

@@ -22,8 +22,9 @@ def balance_steps(week: int, block: int) -> int:
 
 
 def climb(sessions: dict[int, list[str]], steps: int, catalog: Catalog, elig: Eligibility,
-          fits) -> dict[int, list[str]]:
-    """Each session's balance exercise moved up to `steps` eligible rungs, as far as `fits(ids)` allows."""
+          fits, too_hard: frozenset[str] = frozenset()) -> dict[int, list[str]]:
+    """Each session's balance exercise moved up to `steps` eligible rungs, as far as `fits(ids)`
+    allows and never onto a rung in `too_hard` (after a step-down)."""
     if steps <= 0:
         return sessions
     out = {}
@@ -34,7 +35,7 @@ def climb(sessions: dict[int, list[str]], steps: int, catalog: Catalog, elig: El
                 continue
             for step in range(steps, 0, -1):
                 candidate = _up(exercise_id, step, catalog, elig)
-                if candidate is None or candidate in ids:
+                if candidate is None or candidate in ids or candidate in too_hard:
                     continue
                 trial = chosen[:index] + [candidate] + chosen[index + 1:]
                 if fits(trial):

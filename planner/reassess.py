@@ -394,7 +394,8 @@ def reassess_plan(plan: Plan, re: Reassessment, catalog: Catalog, *, source: str
                 forbidden_first_days=forbidden, solved_weeks=solved_weeks, continuity_for=continuity_for)
             change_warnings.append(f"Reassessment {re.date}: the step up changes more than 2 exercises in "
                                    "a session; go through the new exercises with the client.")
-    new_weeks = build_weeks(profile, catalog, elig, template.sessions, shapes, levels, from_week=from_week)
+    new_weeks = build_weeks(profile, catalog, elig, template.sessions, shapes, levels, from_week=from_week,
+                            reference=previous_sessions, too_hard=too_hard)
 
     training_days = sorted({s.weekday for w in new_weeks for s in w.sessions})
     nutrition, nutrition_warnings = build_nutrition(profile, catalog, training_days)

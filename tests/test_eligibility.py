@@ -20,11 +20,16 @@ def test_pool_contraindication_removes_aquatic_work():
     assert "pool-walk" not in elig.ids and any("pool" in w.lower() for w in elig.warnings)
 
 
-def test_seated_only_allows_seated_modality_only():
-    exercises = full_body_exercises() + [make_exercise("seated-press", ["chest"], modality="seated",
-                                                       equipment=["chair"], pattern="push")]
+def test_seated_only_allows_seated_and_pool_bench_work_only():
+    # Standing water work names seated_only in its excluded_by (catalog); pool-bench work does not.
+    standing = [e.model_copy(update={"excluded_by": ["seated_only"]}) if e.modality == "aquatic" else e
+                for e in full_body_exercises()]
+    exercises = standing + [make_exercise("seated-press", ["chest"], modality="seated", equipment=["chair"],
+                                          pattern="push"),
+                            make_exercise("pool-bench-sweep", ["chest"], modality="aquatic", equipment=["pool"],
+                                          pattern="push", load_kind="water", min_grade=2)]
     allowed = ids(make_profile(limitations=["seated_only"], equipment=["chair", "pool"]), exercises)
-    assert allowed == {"seated-press"}
+    assert allowed == {"seated-press", "pool-bench-sweep"}
 
 
 def test_excluded_by_limitation():

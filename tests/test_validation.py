@@ -54,7 +54,7 @@ client:
 condition: Sarcopenia
 schedule:
   start: 2027-01-04
-  days: [Monday, Tue, Thursday]
+  days: [Monday, Wed, Friday]
 screening:
   conditions: [COPD, Knee osteoarthritis]
 strength:
@@ -135,7 +135,7 @@ def test_the_fixed_files_are_valid_and_stored_canonical(tmp_path, run_planner):
     assert run_planner("generate", george, "-o", tmp_path / "george.json").code == 0
     profile = json.loads((tmp_path / "george.json").read_text())["profile"]
     assert profile["client"]["sex"] == "male" and profile["condition"] == "sarcopenia"
-    assert profile["schedule"]["days"] == ["mon", "tue", "thu"]
+    assert profile["schedule"]["days"] == ["mon", "wed", "fri"]
     assert profile["screening"]["conditions"] == ["copd", "knee_osteoarthritis"]
     assert profile["nutrition"]["diet"] == "omnivore" and profile["nutrition"]["avoid"] == ["peanuts"]
     assert profile["strength"] == {"hamstrings": 4, "quadriceps": 4}

@@ -11,7 +11,7 @@ from planner.errors import Infeasible, SolverTimeOut
 from planner.pipeline import build_plan
 from planner.profile import load_profile
 
-TIGHT = """client: {name: Tight, age: 72, sex: female, weight_kg: 61.5}
+TIGHT = """client: {name: Tight, age: 60, sex: female, weight_kg: 61.5}
 condition: sarcopenia
 equipment: [chair, resistance_band]
 targets: [quadriceps, glutes, hamstrings, calves, chest, upper_back]

@@ -102,12 +102,14 @@ def test_pushing_never_outweighs_pulling_for_a_seated_client(wheelchair):
 def test_rotator_cuff_work_is_in_every_week_of_a_seated_client(wheelchair):
     plan = copy.deepcopy(wheelchair)
     week = plan["weeks"][1]
+    turn_outs = {"seated-external-rotation", "seated-band-external-rotation", "pool-bench-arm-turn-out"}
     roles = {e["id"] for s in week["sessions"] for e in s["exercises"]}
-    assert roles & {"seated-external-rotation", "seated-band-external-rotation"}
+    assert roles & turn_outs
     for session in week["sessions"]:
         for index, exercise in enumerate(session["exercises"]):
-            if "external-rotation" in exercise["id"]:
-                swap(session, index, "seated-shoulder-blade-squeeze")
+            if exercise["id"] in turn_outs:
+                swap(session, index, "pool-bench-elbow-bend" if session["setting"] == "pool"
+                     else "seated-shoulder-blade-squeeze")
     assert "shoulder_preservation" in broken(plan)
 
 
