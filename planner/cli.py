@@ -73,17 +73,31 @@ def _done() -> None:
         gc.freeze()
 
 
-def _rendered(plan, fmt: str, catalog, paper: str) -> bytes:
+def _rendered(plan, fmt: str, catalog, paper: str | None, **printing) -> bytes:
     if fmt == "json":
         return plan.to_json().encode("utf-8")
     from planner.render import render_document
-    return render_document(plan, fmt, catalog=catalog, paper=paper)
+    paper = paper or getattr(getattr(plan.profile, "print", None), "paper", None) or "a4"
+    return render_document(plan, fmt, catalog=catalog, paper=paper, **printing)
 
 
 catalog_option = click.option("--catalog", "catalog_folder", type=click.Path(file_okay=False),
                               help="Use another catalog folder (default: the shipped one).")
-paper_option = click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4",
-                            show_default=True, help="Paper size for PDF and print.")
+paper_option = click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
+                            help="Paper size for PDF and print; default: the profile's print.paper, else a4.")
+
+
+def print_options(command):
+    """--large-print/--standard-print and --clinician, shared by generate, reassess and render."""
+    command = click.option("--clinician", "clinician_only", is_flag=True,
+                           help="Write only the clinician's page (flags, sources, decisions).")(command)
+    return click.option("--large-print/--standard-print", "large", default=None,
+                        help="Large print (16 pt, one session a page); default: the profile's "
+                             "print.large, which is 'auto' = from age 75.")(command)
+
+
+def _printing(large, clinician_only, from_week: int = 1) -> dict:
+    return {"large": large, "part": "clinician" if clinician_only else "all", "from_week": from_week}
 format_option = click.option("--format", "fmt", type=click.Choice(FORMATS),
                              help="Output format; default: from OUT's suffix, else pdf.")
 
@@ -103,13 +117,14 @@ def cli() -> None:
 @catalog_option
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Profiles built in parallel (batch mode); default: all cores.")
-def generate(profiles, out, fmt, force, paper, catalog_folder, jobs) -> None:
+@print_options
+def generate(profiles, out, fmt, force, paper, catalog_folder, jobs, large, clinician_only) -> None:
     """Build the plan for PROFILE and write it (PDF, HTML, JSON or calendar)."""
     paths = [Path(p) for p in profiles]
     if len(paths) > 1 or paths[0].is_dir():
         from planner.batch import run_batch
         worst = run_batch(paths, out_dir=Path(out) if out else None, fmt=fmt or "pdf", force=force,
-                             paper=paper, catalog_folder=catalog_folder, jobs=jobs)
+                             paper=paper or "a4", catalog_folder=catalog_folder, jobs=jobs)
         sys.exit(worst)
     from planner.profile import load_profile
     from planner.output import write_atomic
@@ -124,7 +139,8 @@ def generate(profiles, out, fmt, force, paper, catalog_folder, jobs) -> None:
     from planner.pipeline import build_plan
     catalog = _catalog(catalog_folder)
     plan = with_file(paths[0], build_plan, profile, catalog)
-    write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force)
+    write_atomic(out_path, _rendered(plan, chosen, catalog, paper, **_printing(large, clinician_only)),
+                 force=force)
     click.echo(f"wrote {out_path} ({chosen}, {len(plan.weeks)} weeks, "
                f"{sum(len(w.sessions) for w in plan.weeks)} sessions)")
     for warning in plan.warnings:
@@ -139,7 +155,8 @@ def generate(profiles, out, fmt, force, paper, catalog_folder, jobs) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing output file (never the input plan).")
 @paper_option
 @catalog_option
-def reassess(plan_file, reassessment_file, out, fmt, force, paper, catalog_folder) -> None:
+@print_options
+def reassess(plan_file, reassessment_file, out, fmt, force, paper, catalog_folder, large, clinician_only) -> None:
     """Rebuild the weeks from the reassessment date on; earlier weeks stay as they were."""
     from planner.reassess import load_reassessment, reassess_plan
     from planner.planfile import load_plan
@@ -153,7 +170,10 @@ def reassess(plan_file, reassessment_file, out, fmt, force, paper, catalog_folde
     chosen = _format_for(out_path, fmt)
     if out_path.resolve() == Path(plan_file).resolve():
         raise InputError("would overwrite the plan being reassessed; choose another -o", file=str(out_path))
-    write_atomic(out_path, _rendered(new, chosen, catalog, paper), force=force)
+    # The printed programme after a reassessment is what is left: from the first rebuilt week.
+    rebuilt = new.history[-1].rebuilt_from_week or 1
+    write_atomic(out_path, _rendered(new, chosen, catalog, paper, **_printing(large, clinician_only, rebuilt)),
+                 force=force)
     click.echo(f"wrote {out_path} (version {new.version}, rebuilt from week "
                f"{new.history[-1].rebuilt_from_week}, decision: {new.history[-1].decision})")
     for warning in new.warnings:
@@ -175,7 +195,10 @@ def _versioned_name(plan_path: Path, version: int, fmt: str) -> Path:
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @paper_option
 @catalog_option
-def render(plan_file, out, fmt, force, paper, catalog_folder) -> None:
+@print_options
+@click.option("--from-week", "from_week", type=click.IntRange(1, 12), default=1,
+              help="Reprint what is left: the cover, weeks N on, guide, menu, diary and sheet.")
+def render(plan_file, out, fmt, force, paper, catalog_folder, large, clinician_only, from_week) -> None:
     """Render a saved plan again (for reprinting after a reassessment)."""
     from planner.planfile import load_plan
     from planner.output import write_atomic
@@ -187,7 +210,10 @@ def render(plan_file, out, fmt, force, paper, catalog_folder) -> None:
     _one_document()
     plan = load_plan(plan_file)
     catalog = _catalog(catalog_folder)
-    write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force)
+    if from_week > len(plan.weeks):
+        raise InputError(f"--from-week {from_week}: the plan has {len(plan.weeks)} weeks", file=str(plan_file))
+    write_atomic(out_path, _rendered(plan, chosen, catalog, paper,
+                                     **_printing(large, clinician_only, from_week)), force=force)
     click.echo(f"wrote {out_path} ({chosen}, version {plan.version})")
 
 

@@ -105,6 +105,8 @@ class Schedule(Strict):
     days: list[Weekday] = Field(min_length=1, description="Weekdays the client can train.")
     sessions_per_week: int | None = Field(None, ge=2, le=6, description="2..6; default: the solver picks 2 or 3.")
     minutes_per_session: int = Field(45, ge=20, le=120, description="Time available per session, 20..120.")
+    time: str | None = Field(None, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                             description="Start time 'HH:MM': timed calendar events with a reminder.")
 
     @field_validator("start", mode="before")
     @classmethod
@@ -202,6 +204,11 @@ class Clinician(Strict):
     notes: str | None = Field(None, max_length=4000, description="Free text printed on the cover page.")
 
 
+class PrintOptions(Strict):
+    large: Literal["auto"] | bool = Field("auto", description="Large print: auto (from age 75) | true | false.")
+    paper: Literal["a4", "letter"] = Field("a4", description="Paper size of the printed programme.")
+
+
 class Profile(Strict):
     """One client, as a physiotherapist fills it in after an assessment."""
 
@@ -220,6 +227,7 @@ class Profile(Strict):
     screening: Screening = Field(default_factory=Screening)
     nutrition: Nutrition = Field(default_factory=Nutrition)
     clinician: Clinician | None = None
+    print: PrintOptions = Field(default_factory=PrintOptions, description="How the programme is printed.")
 
     @field_validator("affected", "equipment", "limitations")
     @classmethod

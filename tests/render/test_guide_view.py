@@ -20,9 +20,25 @@ def test_guide_adds_alternatives_not_already_in_the_plan(small_plan, catalog):
 
 
 
-def test_guide_names_easier_and_harder_variants_from_the_catalog(small_plan, catalog):
+def test_guide_names_only_variants_the_client_can_do(small_plan, catalog):
+    from planner.eligibility import eligibility
+    can_do = {e.id for e in eligibility(small_plan.profile, catalog).exercises}
+    named = 0
     for entry in build_programme(small_plan, catalog).guide:
         exercise = catalog.exercises[entry.id]
-        assert entry.easier == (catalog.exercises[exercise.easier].name if exercise.easier else None)
-        assert entry.harder == (catalog.exercises[exercise.harder].name if exercise.harder else None)
-        assert entry.steps == list(exercise.steps) and entry.figure is not None
+        for variant, shown in ((exercise.easier, entry.easier), (exercise.harder, entry.harder)):
+            expected = catalog.exercises[variant].name if variant and variant in can_do else None
+            assert shown == expected
+            named += shown is not None
+        assert entry.steps == list(exercise.steps)
+    assert named, "no variant named at all: the test would pass for the wrong reason"
+
+
+def test_a_variant_needing_missing_equipment_is_not_offered(catalog):
+    from tests.render.plan_factory import make_plan, make_profile
+    plan = make_plan(catalog, make_profile(weeks=8, days=("mon", "thu")))
+    for entry in build_programme(plan, catalog).guide:
+        for name in (entry.easier, entry.harder):
+            if name:
+                variant = next(e for e in catalog.exercises.values() if e.name == name)
+                assert set(variant.equipment) <= {"chair", "wall"}, (entry.name, name)
