@@ -152,11 +152,8 @@ def overview(plan: Plan, *, from_week: int = 1) -> Overview:
                                   reassessment=d in reassessments,
                                   light=d in week_of and phase[week_of[d].week].light,
                                   in_plan=d in week_of) for d in days]
-            numbers = sorted({w.week for w in inside})
             label = phase[week.week]
-            rows.append(CalendarRow(week=week.week,
-                                    title=(f"Week {numbers[0]}" if len(numbers) == 1
-                                           else f"Weeks {numbers[0]}–{numbers[-1]}"),
+            rows.append(CalendarRow(week=week.week, title=f"Week {week.week}",
                                     phase=label.key, phase_label=label.label, deload=label.light, cells=cells))
             monday += dt.timedelta(days=7)
     for week in weeks:
@@ -218,19 +215,24 @@ def blocks(plan: Plan, *, from_week: int = 1, max_columns: int = 5) -> list[list
     """
     reassessments = sorted(plan.reassessment_dates)
     weeks = [w for w in plan.weeks if w.week >= from_week]
-    result: list[list[list[Week]]] = []
-    current: list[Week] = []
+    runs: list[list[Week]] = []
     for week in weeks:
-        if current:
+        if runs:
+            current = runs[-1]
             same = _exercises_of(week) == _exercises_of(current[0])
             crossed = any(current[-1].start < day <= week.start for day in reassessments)
-            columns = len(week_groups(current + [week]))
-            if not same or crossed or columns > max_columns:
-                result.append(week_groups(current))
-                current = []
-        current.append(week)
-    if current:
-        result.append(week_groups(current))
+            if same and not crossed:
+                current.append(week)
+                continue
+        runs.append([week])
+    result: list[list[list[Week]]] = []
+    for run in runs:
+        columns = week_groups(run)
+        # Too many columns for the page: split into blocks of about equal width (4 -> 2 + 2,
+        # not 3 + 1), so no block is a lone narrow column.
+        parts = -(-len(columns) // max_columns)
+        size = -(-len(columns) // parts)
+        result += [columns[i:i + size] for i in range(0, len(columns), size)]
     return result
 
 

@@ -28,12 +28,18 @@ class ReassessmentSheet:
     predicted_walk: str | None
 
 
+CORE_TESTS = ("grip_kg", "chair_stand_5x_s", "walk_6min_m", "gait_speed_m_s")
+
+
 def sheet(plan: Plan) -> ReassessmentSheet:
     sex = plan.profile.client.sex
     baseline = plan.assessments[0] if plan.assessments else None
     tests = []
     for test in FUNCTIONAL_TESTS:
         value = getattr(baseline, test.key) if baseline else None
+        # The four core tests always; the longer batteries only when the clinician uses them.
+        if test.key not in CORE_TESTS and not any(getattr(r, test.key) is not None for r in plan.assessments):
+            continue
         tests.append(SheetTest(
             name=test.name, unit=test.unit, how=test.how, cutoff=test.cutoff(sex),
             worth_noting=test.worth_noting,

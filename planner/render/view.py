@@ -51,6 +51,7 @@ class Programme:
 
 
 LARGE_PRINT_AGE = 75    # clear-print guidance for older readers: 16-18 pt (issue 13)
+LARGE_COLUMNS = 3       # dose columns that stay readable at 16 pt beside a 4 cm drawing
 
 
 SECTION_TITLES = (
@@ -95,7 +96,7 @@ def build_programme(plan: Plan, catalog: Catalog, *, paper: str = "a4", large: b
     positions = exercise_positions(plan, catalog)
     # Large print: fewer dose columns so each stays readable at 16 pt.
     pages = [block_page(plan, columns, figures, phase, positions, BLOCK_THUMBNAIL)
-             for columns in blocks(plan, from_week=from_week, max_columns=3 if large else 5)]
+             for columns in blocks(plan, from_week=from_week, max_columns=LARGE_COLUMNS if large else 5)]
     entries = guide(plan, catalog, figures, from_week=from_week)
     shown = [w for w in plan.weeks if w.week >= from_week]
     return Programme(

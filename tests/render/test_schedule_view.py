@@ -49,10 +49,14 @@ def test_weeks_printed_alike_share_a_column(small_plan, catalog):
             assert len(keys) == 1
 
 
-def test_large_print_keeps_at_most_three_columns(small_plan, catalog):
-    assert all(len(block) <= 3 for block in blocks(small_plan, max_columns=3))
+def test_large_print_keeps_at_most_three_columns_split_evenly(small_plan, catalog):
+    from planner.render.view import LARGE_COLUMNS
+    assert LARGE_COLUMNS == 3
+    assert all(len(block) <= 2 for block in blocks(small_plan, max_columns=2))
+    widths = [len(block) for block in blocks(small_plan, max_columns=2)]
+    assert 1 not in widths[:-1] or max(widths) == 1     # no lone column left beside a full block
     pages = build_programme(small_plan, catalog, large=True).weeks
-    assert all(len(s.columns) <= 3 for page in pages for s in page.sessions)
+    assert all(len(s.columns) <= LARGE_COLUMNS for page in pages for s in page.sessions)
 
 
 def test_a_reassessment_is_announced_on_the_block_it_closes(small_plan, catalog):
