@@ -60,14 +60,11 @@ class Cover:
     goals: list[str]
     test_dates: list[str]
     tests: list[TestRow]
-    test_flags: list[str]
-    predicted_walk: str | None
     stop_rules: list[str]
     stop_intro: str | None                # a lead-in when the rules are short phrases
     medications: list[str]
     medication_note: str | None
     notes: list[str]
-    warnings: list[str]
     disclaimer: str
 
 
@@ -135,11 +132,11 @@ def cover(plan: Plan, catalog: Catalog, *, from_week: int = 1) -> Cover:
         clinic=clinician.clinic if clinician else None,
         clinician_notes=clinician.notes if clinician else None,
         programme=programme, condition=condition, goals=_goals(plan), test_dates=dates,
-        tests=tests, test_flags=[], predicted_walk=None,
+        tests=tests,
         stop_rules=list(plan.stop_rules) or list(DEFAULT_STOP_RULES),
         stop_intro=None if plan.stop_rules else "Stop exercising at once and call your clinician if you have:",
         medications=medications, medication_note=MEDICATION_NOTE if medications else None,
-        notes=list(plan.notes), warnings=[], disclaimer=DISCLAIMER,
+        notes=list(plan.notes), disclaimer=DISCLAIMER,
     )
 
 

@@ -61,7 +61,9 @@ def guide(plan: Plan, catalog: Catalog, figures: Figures, *, from_week: int = 1)
             for item in session.exercises:
                 first_week.setdefault(item.id, week.week)
                 for alternative in item.alternatives:
-                    alternatives.setdefault(alternative.id, week.week)
+                    # Only what the client can do: equipment at hand, limitations respected.
+                    if can_do is None or alternative.id in can_do:
+                        alternatives.setdefault(alternative.id, week.week)
     names = {alt.id: alt.name for w in weeks for s in w.sessions for item in s.exercises
              for alt in item.alternatives}
     names.update({item.id: item.name for w in weeks for s in w.sessions for item in s.exercises})

@@ -17,23 +17,7 @@ MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "O
 MONTH_LONG = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
 
-PHASE_LABELS = {
-    "familiarisation": "Getting started",
-    "build": "Building up",
-    "deload": "Lighter week",
-    "intensify": "Stepping up",
-    "consolidate": "Consolidating",
-}
-
-PHASE_PURPOSE = {
-    "familiarisation": "Learn each movement and how it should feel. Effort stays easy; "
-                       "good form matters more than doing more.",
-    "build": "A little more each week: an extra set or a few more repetitions "
-             "when the last ones still feel controlled.",
-    "deload": "Fewer sets and easier effort so your body can catch up and grow stronger.",
-    "intensify": "Harder variants or more resistance, with fewer but stronger repetitions.",
-    "consolidate": "Keep the gains: steady work at a level you can maintain after the programme.",
-}
+# What each week is called is judged from its doses: planner/render/phase_words.py.
 
 MUSCLE_LABELS = {
     "chest": "chest", "upper_back": "upper back", "lower_back": "lower back",

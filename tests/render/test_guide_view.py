@@ -15,8 +15,13 @@ def test_guide_adds_alternatives_not_already_in_the_plan(small_plan, catalog):
     programme = build_programme(small_plan, catalog)
     ids = [entry.id for entry in programme.guide]
     assert len(ids) == len(set(ids))
+    from planner.eligibility import eligibility
+    can_do = {e.id for e in eligibility(small_plan.profile, catalog).exercises}
     alternatives = {a.id for w in small_plan.weeks for s in w.sessions for i in s.exercises for a in i.alternatives}
-    assert alternatives <= set(ids)
+    assert alternatives & can_do <= set(ids)
+    # A pool alternative for a client without a pool is not offered.
+    assert not (alternatives - can_do) & set(ids)
+    assert alternatives - can_do, "the factory's pool alternatives should make this test bite"
 
 
 

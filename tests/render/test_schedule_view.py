@@ -8,10 +8,6 @@ from planner.render.view import build_programme
 from tests.render.plan_factory import make_plan, make_profile
 
 
-def _columns(page):
-    return [n for n in page.numbers]
-
-
 def test_every_week_is_printed_once_in_order_with_every_session_and_dose(small_plan, catalog):
     programme = build_programme(small_plan, catalog, large=False)
     assert [n for page in programme.weeks for n in page.numbers] == [w.week for w in small_plan.weeks]
