@@ -53,6 +53,8 @@ def chain(tmp_path_factory):
     for version in ("maria", "maria.v2", "maria.v3"):
         run("render", folder / f"{version}.json", "-o", folder / f"{version}.ics")
     run("render", folder / "maria.v2.json", "--from-week", "7", "--standard-print", "-o", folder / "reprint.pdf")
+    # reassess itself prints its programme from the first rebuilt week (HTML: no layout cost).
+    run("reassess", folder / "maria.v2.json", folder / "week10.yaml", "-o", folder / "maria.v3.html")
     return folder
 
 
@@ -84,3 +86,9 @@ def test_the_reprint_holds_what_is_left(chain):
     # The tests then and now: the baseline and the week-7 results side by side on the cover.
     cover = reader.pages[0].extract_text() + reader.pages[1].extract_text()
     assert "14.5 kg" in cover and "16 kg" in cover
+
+
+def test_reassess_prints_from_the_first_rebuilt_week(chain):
+    html = (chain / "maria.v3.html").read_text(encoding="utf-8")
+    assert "Weeks 10 to 12" in html and "Weeks 1 to" not in html and "Weeks 7 to" not in html
+    assert "weeks 10 to 12" in html            # the cover says what this print holds
