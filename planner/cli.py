@@ -76,17 +76,31 @@ def _done() -> None:
         gc.freeze()
 
 
-def _rendered(plan, fmt: str, catalog, paper: str) -> bytes:
+def _rendered(plan, fmt: str, catalog, paper: str | None, **printing) -> bytes:
     if fmt == "json":
         return plan.to_json().encode("utf-8")
     from planner.render import render_document
-    return render_document(plan, fmt, catalog=catalog, paper=paper)
+    paper = paper or getattr(getattr(plan.profile, "print", None), "paper", None) or "a4"
+    return render_document(plan, fmt, catalog=catalog, paper=paper, **printing)
 
 
 catalog_option = click.option("--catalog", "catalog_folder", type=click.Path(file_okay=False),
                               help="Use another catalog folder (default: the shipped one).")
-paper_option = click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4",
-                            show_default=True, help="Paper size for PDF and print.")
+paper_option = click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
+                            help="Paper size for PDF and print; default: the profile's print.paper, else a4.")
+
+
+def print_options(command):
+    """--large-print/--standard-print and --clinician, shared by generate, reassess and render."""
+    command = click.option("--clinician", "clinician_only", is_flag=True,
+                           help="Write only the clinician's page (flags, sources, decisions).")(command)
+    return click.option("--large-print/--standard-print", "large", default=None,
+                        help="Large print (16 pt, one session a page); default: the profile's "
+                             "print.large, which is 'auto' = from age 75.")(command)
+
+
+def _printing(large, clinician_only, from_week: int = 1) -> dict:
+    return {"large": large, "part": "clinician" if clinician_only else "all", "from_week": from_week}
 format_option = click.option("--format", "fmt", type=click.Choice(FORMATS),
                              help="Output format; default: from OUT's suffix, else pdf.")
 record_option = click.option("--record/--no-record", default=True, show_default=True,
@@ -124,7 +138,8 @@ def cli() -> None:
 @catalog_option
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Profiles built in parallel (batch mode); default: all cores.")
-def generate(profiles, outs, fmt, record, force, paper, catalog_folder, jobs) -> None:
+@print_options
+def generate(profiles, outs, fmt, record, force, paper, catalog_folder, jobs, large, clinician_only) -> None:
     """Build the plan for PROFILE and write it (PDF, HTML, JSON or calendar).
 
     The plan record (the plan as JSON, which `planner reassess` reads) is saved
@@ -136,7 +151,7 @@ def generate(profiles, outs, fmt, record, force, paper, catalog_folder, jobs) ->
             raise InputError("with several profiles give one -o: the folder to write into")
         from planner.batch import run_batch
         worst = run_batch(paths, out_dir=Path(outs[0]) if outs else None, fmt=fmt or "pdf", force=force,
-                          paper=paper, catalog_folder=catalog_folder, jobs=jobs, record=record)
+                          paper=paper or "a4", catalog_folder=catalog_folder, jobs=jobs, record=record)
         sys.exit(worst)
     from planner.profile import load_profile
     targets = plan_outputs(outs, fmt, default=Path(paths[0].stem), record=record)
@@ -150,7 +165,8 @@ def generate(profiles, outs, fmt, record, force, paper, catalog_folder, jobs) ->
     catalog = _catalog(catalog_folder)
     plan = with_file(paths[0], build_plan, profile, catalog)
     summary = f"{len(plan.weeks)} weeks, {sum(len(w.sessions) for w in plan.weeks)} sessions"
-    write_outputs(plan, targets, catalog, paper, force, summary, inputs=paths, source=str(paths[0]))
+    write_outputs(plan, targets, catalog, paper, force, summary, inputs=paths, source=str(paths[0]),
+                  printing=_printing(large, clinician_only))
     for warning in plan.warnings:
         click.echo(f"warning: {warning}", err=True)
 
@@ -169,12 +185,15 @@ def generate(profiles, outs, fmt, record, force, paper, catalog_folder, jobs) ->
 @click.option("--force", is_flag=True, help="Overwrite existing output files (never the input plan).")
 @paper_option
 @catalog_option
-def reassess(plan_file, reassessment_file, outs, fmt, record, force, paper, catalog_folder) -> None:
+@print_options
+def reassess(plan_file, reassessment_file, outs, fmt, record, force, paper, catalog_folder, large,
+             clinician_only) -> None:
     """Rebuild the weeks from the reassessment date on; earlier weeks stay as they were.
 
     PLAN may be the plan record (x.json) or the programme printed from it
     (x.pdf, x.html, x.ics): the record x.json beside it is read. The new plan
-    record is saved beside whatever is printed, unless --no-record.
+    record is saved beside whatever is printed, unless --no-record. The printed
+    programme is what is left: from the first rebuilt week on.
     """
     from planner.reassess import load_reassessment, reassess_plan
     from planner.planfile import load_plan
@@ -200,7 +219,10 @@ def reassess(plan_file, reassessment_file, outs, fmt, record, force, paper, cata
     refuse_existing(targets, force, inputs=inputs)
     summary = (f"version {new.version}, rebuilt from week {new.history[-1].rebuilt_from_week}, "
                f"decision: {new.history[-1].decision}")
-    write_outputs(new, targets, catalog, paper, force, summary, inputs=inputs, source=str(reassessment_file))
+    # The printed programme after a reassessment is what is left: from the first rebuilt week.
+    rebuilt = new.history[-1].rebuilt_from_week or 1
+    write_outputs(new, targets, catalog, paper, force, summary, inputs=inputs, source=str(reassessment_file),
+                  printing=_printing(large, clinician_only, rebuilt))
     for warning in new.warnings:
         click.echo(f"warning: {warning}", err=True)
 
@@ -257,8 +279,8 @@ def refuse_existing(targets: list[tuple[Path, str]], force: bool, inputs=()) -> 
         check_output(path, force=force, inputs=inputs)
 
 
-def write_outputs(plan, targets: list[tuple[Path, str]], catalog, paper: str, force: bool,
-                  summary: str, *, inputs=(), source: str | None = None) -> None:
+def write_outputs(plan, targets: list[tuple[Path, str]], catalog, paper: str | None, force: bool,
+                  summary: str, *, inputs=(), source: str | None = None, printing: dict | None = None) -> None:
     """Render every output first, then write them; a line per file written.
 
     A PDF is refused (exit 2) before rendering when some printed text has no glyph
@@ -268,7 +290,8 @@ def write_outputs(plan, targets: list[tuple[Path, str]], catalog, paper: str, fo
     if any(chosen == "pdf" for _, chosen in targets):
         from planner.glyphs import check_plan_printable
         check_plan_printable(plan, file=source)
-    rendered = [(path, chosen, _rendered(plan, chosen, catalog, paper)) for path, chosen in targets]
+    rendered = [(path, chosen, _rendered(plan, chosen, catalog, paper, **(printing or {})))
+                for path, chosen in targets]
     records = [path for path, chosen in targets if chosen == "json"]
     for path, chosen, data in rendered:
         write_atomic(path, data, force=force, inputs=inputs)
@@ -301,7 +324,10 @@ def plan_record_for(path: Path) -> Path:
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @paper_option
 @catalog_option
-def render(plan_file, out, fmt, force, paper, catalog_folder) -> None:
+@print_options
+@click.option("--from-week", "from_week", type=click.IntRange(1, 12), default=1, show_default=True,
+              help="Reprint what is left: the cover, weeks N on, guide, menu, diary and sheet.")
+def render(plan_file, out, fmt, force, paper, catalog_folder, large, clinician_only, from_week) -> None:
     """Render a saved plan again (for reprinting after a reassessment).
 
     PLAN may be the plan record (x.json) or a programme printed from it (x.pdf):
@@ -322,8 +348,10 @@ def render(plan_file, out, fmt, force, paper, catalog_folder) -> None:
         from planner.glyphs import check_plan_printable
         check_plan_printable(plan, file=str(plan_file))
     catalog = _catalog(catalog_folder)
-    write_atomic(out_path, _rendered(plan, chosen, catalog, paper), force=force,
-                 inputs=[plan_file, record_path])
+    if from_week > len(plan.weeks):
+        raise InputError(f"--from-week {from_week}: the plan has {len(plan.weeks)} weeks", file=str(plan_file))
+    write_atomic(out_path, _rendered(plan, chosen, catalog, paper, **_printing(large, clinician_only, from_week)),
+                 force=force, inputs=[plan_file, record_path])
     click.echo(f"wrote {_shown(out_path)} ({chosen}, version {plan.version})", err=is_stdout(out_path))
 
 

@@ -224,6 +224,8 @@ class Schedule(Strict):
     minutes_per_session: int = Field(45, ge=20, le=120, description="Time available per session, 20..120.")
     pool_days: list[Weekday] = Field(default_factory=list,
                                      description="Sessions on these days are pool sessions (needs pool); others land.")
+    time: str | None = Field(None, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                             description="Start time 'HH:MM': timed calendar events with a reminder.")
 
     @field_validator("start", mode="before")
     @classmethod
@@ -362,6 +364,11 @@ class Clinician(Strict):
     notes: str | None = Field(None, max_length=4000, description="Free text printed on the cover page.")
 
 
+class PrintOptions(Strict):
+    large: Literal["auto"] | bool = Field("auto", description="Large print: auto (from age 75) | true | false.")
+    paper: Literal["a4", "letter"] = Field("a4", description="Paper size of the printed programme.")
+
+
 class Profile(Strict):
     """One client, as a physiotherapist fills it in after an assessment."""
 
@@ -388,6 +395,7 @@ class Profile(Strict):
                                        description="Clinician controls: prefer / exclude catalog ids.")
     priority: list[MuscleGroup] = Field(default_factory=list,
                                         description="Muscle groups that get more weekly sets than the rest.")
+    print: PrintOptions = Field(default_factory=PrintOptions, description="How the programme is printed.")
 
     @field_validator("affected", "equipment", "limitations", "priority")
     @classmethod

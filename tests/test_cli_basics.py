@@ -29,7 +29,7 @@ def test_schema_is_the_profile_json_schema_with_descriptions(run_planner):
     assert {"client", "condition", "schedule"} <= set(schema["required"])
     assert {"client", "condition", "neurogenic_cause", "affected", "active", "schedule", "equipment",
             "limitations", "targets", "strength", "assessment", "screening", "nutrition",
-            "clinician", "exercises", "priority"} <= set(schema["properties"])  # the contract's keys; additions beside them
+            "clinician", "exercises", "priority", "print"} <= set(schema["properties"])  # the contract's keys; additions beside them
     for section in ("Client", "Schedule"):
         for name, field in schema["$defs"][section]["properties"].items():
             assert field.get("description"), f"{section}.{name} has no description"

@@ -9,7 +9,7 @@ from planner import safety
 from planner.catalog import Catalog
 from planner.plan import AssessmentRecord, Plan
 from planner.render import words
-from planner.render.functional_tests import FUNCTIONAL_TESTS, predicted_walk_text
+from planner.render.functional_tests import FUNCTIONAL_TESTS
 
 
 # Printed on every programme when the plan carries no stop rules of its own (an old plan):
@@ -56,14 +56,11 @@ class Cover:
     goals: list[str]
     test_dates: list[str]
     tests: list[TestRow]
-    test_flags: list[str]
-    predicted_walk: str | None
     stop_rules: list[str]
     stop_intro: str | None                # a lead-in when the rules are short phrases
     medications: list[str]
     medication_note: str | None
     notes: list[str]
-    warnings: list[str]
     disclaimer: str
 
 
@@ -80,7 +77,7 @@ def _plan_end(plan: Plan) -> dt.date | None:
     return plan.weeks[-1].start + dt.timedelta(days=6)
 
 
-def cover(plan: Plan, catalog: Catalog) -> Cover:
+def cover(plan: Plan, catalog: Catalog, *, from_week: int = 1) -> Cover:
     profile = plan.profile
     client = profile.client
     facts = [("Age", f"{client.age}"), ("Sex", SEX_LABELS.get(client.sex, client.sex)),
@@ -107,7 +104,10 @@ def cover(plan: Plan, catalog: Catalog) -> Cover:
     programme.append(("Training days", words.listing(
         [words.WEEKDAY_LONG[_weekday_index(d)] for d in profile.schedule.days])))
     programme.append(("Session length", f"up to {profile.schedule.minutes_per_session} minutes"))
-    programme.append(("Plan version", f"{plan.version}, made {words.day_month(plan_date(plan))} {plan_date(plan).year}"))
+    programme.append(("Plan version", f"{plan.version}, made {words.long_date(plan_date(plan))}"))
+    if from_week > 1 and from_week <= len(plan.weeks):
+        programme.append(("This print", f"weeks {from_week} to {len(plan.weeks)}, from "
+                                         f"{words.long_date(plan.weeks[from_week - 1].start)}"))
     for entry in plan.history[1:]:
         programme.append((f"Version {entry.version}", _history_text(entry)))
     if profile.equipment:
@@ -120,36 +120,32 @@ def cover(plan: Plan, catalog: Catalog) -> Cover:
     condition = rule.label if rule else words.label(profile.condition)
 
     tests, dates = _test_rows(plan)
-    flags = []
-    for record in plan.assessments:
-        # With one set of tests the date is in the table head; with several, say which.
-        when = (words.short_date(record.date) if record.date else "baseline") + ": "
-        flags.extend(f"{when if len(plan.assessments) > 1 else ''}{flag}" for flag in record.flags)
-
+    # Flags with their sources, the predicted walk and the warnings are the clinician's:
+    # they print on the clinician page (clinician_view), never here (issue 13).
     medications = list(profile.screening.medications)
     return Cover(
         client_name=client.name, client_id=client.id, facts=facts, clinician=clinician_rows,
         clinic=clinician.clinic if clinician else None,
         clinician_notes=clinician.notes if clinician else None,
         programme=programme, condition=condition, goals=_goals(plan), test_dates=dates,
-        tests=tests, test_flags=flags, predicted_walk=None if plan.profile.seated else predicted_walk_text(plan),
+        tests=tests,
         stop_rules=list(plan.stop_rules) or list(DEFAULT_STOP_RULES),
         stop_intro=None,  # the rules are whole sentences (planner.safety)
         medications=medications, medication_note=MEDICATION_NOTE if medications else None,
-        notes=list(plan.notes), warnings=list(plan.warnings), disclaimer=DISCLAIMER,
+        notes=list(plan.notes), disclaimer=DISCLAIMER,
     )
 
 
-DECISION_WORDS = {"step_up": "stepped up", "repeat": "kept at the same level", "step_down": "made easier"}
+DECISION_WORDS = {"step_up": "made a little harder", "repeat": "kept at the same level", "step_down": "made easier"}
 
 
 def _history_text(entry) -> str:
-    """A reassessment in a line: when, which weeks changed and which way."""
-    text = f"reassessed {words.day_month(entry.date)} {entry.date.year}"
+    """A reassessment in a line, in plain words: when, which weeks changed and which way."""
+    text = f"after the tests on {words.long_date(entry.date)}"
     if entry.rebuilt_from_week:
-        text += f"; weeks {entry.rebuilt_from_week} on rebuilt"
+        text += f", weeks {entry.rebuilt_from_week} on"
     if entry.decision:
-        text += f", {DECISION_WORDS.get(entry.decision, entry.decision.replace('_', ' '))}"
+        text += f" {DECISION_WORDS.get(entry.decision, entry.decision.replace('_', ' '))}"
     return text
 
 

@@ -7,7 +7,10 @@ from dataclasses import dataclass, field, replace
 from planner.catalog import Catalog
 from planner.plan import Plan
 from planner.render import words
-from planner.render.drawings import THUMBNAIL, FigureRef, Figures
+from planner.render.drawings import FigureRef, Figures
+
+
+GUIDE_WIDTH, GUIDE_HEIGHT = 240, 110     # the start -> end drawing, px (CSS sets the printed size)
 
 
 @dataclass(frozen=True)
@@ -27,44 +30,60 @@ class GuideEntry:
     replaces: list[str] = field(default_factory=list)   # for an alternative: what it stands in for
 
 
-def guide(plan: Plan, catalog: Catalog, figures: Figures) -> list[GuideEntry]:
-    """Every exercise of the plan once, in order of first use; then alternatives not already in."""
+def doable(plan: Plan, catalog: Catalog) -> set[str] | None:
+    """Catalog ids this client can do with their equipment and limitations (None: unknown).
+
+    'Easier' and 'Harder' are printed only when the client can do them: a 'Harder: dumbbell
+    curl' for someone without dumbbells is a suggestion they cannot follow (issue 13).
+    """
+    try:
+        from planner.eligibility import eligibility
+        return {exercise.id for exercise in eligibility(plan.profile, catalog).exercises}
+    except Exception:   # a saved plan the current rules cannot judge: print no variants
+        return None
+
+
+def exercise_positions(plan: Plan, catalog: Catalog) -> dict[str, str]:
+    """How the body is placed for each exercise of the plan, in words."""
+    ids = {item.id for w in plan.weeks for s in w.sessions for item in s.exercises}
+    ids |= {a.id for w in plan.weeks for s in w.sessions for item in s.exercises for a in item.alternatives}
+    return {i: words.position_text(catalog.exercises[i]) for i in ids if i in catalog.exercises}
+
+
+def guide(plan: Plan, catalog: Catalog, figures: Figures, *, from_week: int = 1) -> list[GuideEntry]:
+    """Every exercise of the weeks printed once, in order of first use; then alternatives not already in."""
     first_week: dict[str, int] = {}
     alternatives: dict[str, int] = {}
-    for week in plan.weeks:
+    can_do = doable(plan, catalog)
+    weeks = [w for w in plan.weeks if w.week >= from_week]
+    for week in weeks:
         for session in week.sessions:
             for item in session.exercises:
                 first_week.setdefault(item.id, week.week)
                 for alternative in item.alternatives:
-                    alternatives.setdefault(alternative.id, week.week)
-    names = {alt.id: alt.name for w in plan.weeks for s in w.sessions for item in s.exercises
+                    # Only what the client can do: equipment at hand, limitations respected.
+                    if can_do is None or alternative.id in can_do:
+                        alternatives.setdefault(alternative.id, week.week)
+    names = {alt.id: alt.name for w in weeks for s in w.sessions for item in s.exercises
              for alt in item.alternatives}
-    names.update({item.id: item.name for w in plan.weeks for s in w.sessions for item in s.exercises})
+    names.update({item.id: item.name for w in weeks for s in w.sessions for item in s.exercises})
     replaces: dict[str, list[str]] = {}
-    for week in plan.weeks:
+    for week in weeks:
         for session in week.sessions:
             for item in session.exercises:
                 for alternative in item.alternatives:
                     if item.name not in replaces.setdefault(alternative.id, []):
                         replaces[alternative.id].append(item.name)
-    allowed = _client_may_do(plan, catalog)
-    entries = [_guide_entry(ex_id, names.get(ex_id, ex_id), "in your plan", week, catalog, figures, allowed)
+    entries = [_guide_entry(ex_id, names.get(ex_id, ex_id), "in your plan", week, catalog, figures, can_do)
                for ex_id, week in first_week.items()]
-    entries += [replace(_guide_entry(ex_id, names[ex_id], "alternative", week, catalog, figures, allowed),
+    entries += [replace(_guide_entry(ex_id, names[ex_id], "alternative", week, catalog, figures, can_do),
                         replaces=replaces[ex_id])
                 for ex_id, week in alternatives.items() if ex_id not in first_week]
     return entries
 
 
-def _client_may_do(plan: Plan, catalog: Catalog) -> frozenset[str]:
-    """The exercises this client may do, so easier/harder steps they may not take (an overhead
-    press for a wheelchair user, a one-leg raise at grade 3) are not named (issue 11)."""
-    from planner.eligibility import eligibility
-    return eligibility(plan.profile, catalog).ids
-
-
 def _guide_entry(exercise_id: str, name: str, role: str, week: int, catalog: Catalog,
-                 figures: Figures, allowed: frozenset[str] | None = None) -> GuideEntry:
+                 figures: Figures, can_do: set[str] | None) -> GuideEntry:
     exercise = catalog.exercises.get(exercise_id)
     if exercise is None:
         # A saved plan may name an exercise a newer catalog dropped: print what the plan knows.
@@ -73,20 +92,20 @@ def _guide_entry(exercise_id: str, name: str, role: str, week: int, catalog: Cat
                           easier=None, harder=None, role=role, first_week=week)
 
     def variant(other_id: str | None) -> str | None:
-        if other_id is None:
+        if other_id is None or can_do is None or other_id not in can_do:
             return None
         other = catalog.exercises.get(other_id)
-        if other is None or (allowed is not None and other.id not in allowed):
+        if other is None:
             return None
         return other.name
 
     equipment = [e for e in exercise.equipment if e != "pool"]
-    # A planned exercise gets its start -> end drawing; an alternative the week pages' thumbnail.
-    figure = (figures.get(exercise.id, "both", 240, 110) if role == "in your plan"
-              else figures.get(exercise.id, *THUMBNAIL))
+    # A planned exercise gets its start -> end drawing; an alternative is described in words
+    # only (a drawing each would add a page to the printed guide).
+    figure = figures.get(exercise.id, "both", GUIDE_WIDTH, GUIDE_HEIGHT) if role == "in your plan" else None
     return GuideEntry(
         id=exercise.id, name=exercise.name, figure=figure,
-        modality=words.MODALITY_LABELS.get(exercise.modality, exercise.modality),
+        modality=words.position_text(exercise),
         equipment=words.listing([words.label(e) for e in equipment]) or "none",
         muscles=words.muscles_text(list(exercise.primary_muscles)),
         steps=list(exercise.steps), cues=list(exercise.cues),

@@ -9,11 +9,11 @@ from planner.plan import PlannedExercise, Plan, Session, Week
 from planner.render import aerobic_view, words
 from planner.render.chart import LoadChart, load_chart
 from planner.render.drawings import THUMBNAIL, FigureRef, Figures
+from planner.render.phase_words import week_words
 
 
 # What the effort numbers on the week pages feel like (the 0-10 RPE scale, in plain words).
 EFFORT_SCALE = (
-    ("0", "At rest."),
     ("1–2", "Very easy: you hardly notice it."),
     ("3–4", "Easy: breathing a little faster; you could go on for a long time."),
     ("5–6", "Moderate: you can still talk, not sing; the last repetitions take some effort."),
@@ -27,11 +27,14 @@ class CalendarCell:
     day: str
     session_minutes: int | None
     reassessment: bool
+    light: bool = False
+    in_plan: bool = True
 
 
 @dataclass(frozen=True)
 class CalendarRow:
     week: int
+    title: str
     phase: str
     phase_label: str
     deload: bool
@@ -50,43 +53,52 @@ class Overview:
 
 
 @dataclass(frozen=True)
-class ExerciseRow:
+class DoseColumn:
+    """One week, or consecutive weeks printed alike, of a block: a column of doses."""
+    label: str                  # "Week 1", "Weeks 3–5"
+    dates: str                  # this session's dates in those weeks: "7 Dec", "21 Dec · 28 Dec · 4 Jan"
+    phase_label: str
+    light: bool
+
+
+@dataclass(frozen=True)
+class DoseCell:
+    dose: str                   # "2 × 10–12 reps"
+    effort: str                 # "effort 6/10"
+    extra: str                  # rest and load, when they change along the row
+
+
+@dataclass(frozen=True)
+class BlockRow:
     id: str
     name: str
     figure: FigureRef | None
-    dose: str
-    effort: str
-    rest: str
-    load: str
+    position: str               # "seated", "standing at a wall", "lying on a mat"
+    steady: str                 # rest and load when the same in every column: "rest 1 min · light band"
+    cells: list[DoseCell]
     alternatives: list[str]
-    note_number: int | None     # points at the week's numbered notes
-    modality: str
+    note_number: int | None
 
 
 @dataclass(frozen=True)
-class SessionView:
-    title: str                  # "Monday 14 December 2026"; on a page for several weeks "Monday 21 Dec, 28 Dec and 4 Jan"
-    position: str
-    minutes: int
+class BlockSession:
+    title: str                  # "Session 1 · Mondays"
+    minutes: str                # "20–42 minutes"
     muscles: str
-    effort: str                 # the session's effort in words: "easy", "easy to moderate"
-    rows: list[ExerciseRow]
-    routines: str = ""          # "Pool session." for a pool session (aerobic_view.setting_words)
+    columns: list[DoseColumn]
+    rows: list[BlockRow]
+    setting: str = ""           # "Pool session." for a pool session (aerobic_view.setting_words)
 
 
 @dataclass(frozen=True)
-class WeekPage:
-    """One page for a week, or for consecutive weeks whose sessions are the same in every detail."""
+class BlockPage:
+    """A block of weeks whose sessions hold the same exercises: each session once, each week's dose beside it."""
     numbers: list[int]
-    title: str                  # "Week 2", "Weeks 3 to 5"
-    span: str                   # "Week 2", "Weeks 3–5": for the kicker and the running footer
+    title: str                  # "Weeks 1 to 6"
+    span: str                   # "Weeks 1–6"
     dates: str
-    week_dates: list[str]       # when the page covers several weeks: "week 3: 21–27 Dec 2026", ...
-    phase: str
-    phase_label: str
-    purpose: str
-    deload: bool
-    sessions: list[SessionView]
+    phases: list[tuple[str, str, str]]   # (label, weeks, purpose), in order, each label once
+    sessions: list[BlockSession]
     reassessments: list[str]
     notes: list[str]            # numbered in order; rows point at them
     walk_advice: str
@@ -115,30 +127,45 @@ def reassessment_days(plan: Plan) -> set[dt.date]:
     return set(plan.reassessment_dates)
 
 
-def overview(plan: Plan) -> Overview:
+def overview(plan: Plan, *, from_week: int = 1) -> Overview:
+    """The calendar, Monday to Sunday whatever day the plan starts on, with each session's length."""
     reassessments = reassessment_days(plan)
-    first_start = plan.weeks[0].start if plan.weeks else dt.date(2000, 1, 3)
-    labels = [words.WEEKDAY_SHORT[(first_start + dt.timedelta(days=i)).weekday()] for i in range(7)]
-    rows, phases, seen = [], [], set()
-    for week in plan.weeks:
-        by_date = {s.date: s for s in week.sessions}
-        cells = []
+    phase = week_words(plan)
+    weeks = [w for w in plan.weeks if w.week >= from_week] or list(plan.weeks)
+    week_of: dict[dt.date, Week] = {}
+    sessions: dict[dt.date, Session] = {}
+    for week in weeks:
         for offset in range(7):
-            day = week.start + dt.timedelta(days=offset)
-            session = by_date.get(day)
-            cells.append(CalendarCell(day=words.day_month(day),
-                                      session_minutes=session.minutes if session else None,
-                                      reassessment=day in reassessments))
-        phase = "deload" if week.deload else week.phase
-        rows.append(CalendarRow(week=week.week, phase=phase, phase_label=words.PHASE_LABELS[phase],
-                                 deload=week.deload, cells=cells))
-        if phase not in seen:
-            seen.add(phase)
-            phases.append((phase, words.PHASE_LABELS[phase], words.PHASE_PURPOSE[phase]))
-    return Overview(weekday_labels=labels, rows=rows,
-                    chart=load_chart(plan.weeks, sorted(reassessments)), phases=phases,
-                    reassessments=[words.long_date(d) for d in sorted(reassessments)],
-                    sessions_total=sum(len(w.sessions) for w in plan.weeks),
+            week_of[week.start + dt.timedelta(days=offset)] = week
+        for session in week.sessions:
+            sessions[session.date] = session
+    rows, phases = [], []
+    if weeks:
+        monday = weeks[0].start - dt.timedelta(days=weeks[0].start.weekday())
+        last = _week_end(weeks[-1])
+        while monday <= last:
+            days = [monday + dt.timedelta(days=i) for i in range(7)]
+            inside = [week_of[d] for d in days if d in week_of]
+            # The row is named after the plan week holding most of its days.
+            week = max(inside, key=inside.count) if inside else weeks[0]
+            cells = [CalendarCell(day=words.day_month(d),
+                                  session_minutes=sessions[d].minutes if d in sessions else None,
+                                  reassessment=d in reassessments,
+                                  light=d in week_of and phase[week_of[d].week].light,
+                                  in_plan=d in week_of) for d in days]
+            label = phase[week.week]
+            rows.append(CalendarRow(week=week.week, title=f"Week {week.week}",
+                                    phase=label.key, phase_label=label.label, deload=label.light, cells=cells))
+            monday += dt.timedelta(days=7)
+    for week in weeks:
+        entry = (phase[week.week].key, phase[week.week].label, phase[week.week].purpose)
+        if entry[:2] not in [p[:2] for p in phases]:
+            phases.append(entry)
+    return Overview(weekday_labels=list(words.WEEKDAY_SHORT), rows=rows,
+                    chart=load_chart(weeks, sorted(reassessments)), phases=phases,
+                    reassessments=[words.long_date(d) for d in sorted(reassessments)
+                                   if not weeks or d >= weeks[0].start],
+                    sessions_total=sum(len(w.sessions) for w in weeks),
                     effort_scale=list(EFFORT_SCALE))
 
 
@@ -149,67 +176,27 @@ def _alternative_text(alternative) -> str:
     return alternative.name
 
 
-def _exercise_row(item: PlannedExercise, figures: Figures, notes: list[str]) -> ExerciseRow:
-    # A remark such as "affected leg first" repeats on many rows; print it once per week.
-    number = None
-    if item.note:
-        if item.note not in notes:
-            notes.append(item.note)
-        number = notes.index(item.note) + 1
-    return ExerciseRow(
-        id=item.id, name=item.name, figure=figures.get(item.id, *THUMBNAIL),
-        dose=words.dose_text(item), effort=f"{item.effort_rpe}/10",
-        rest=words.rest_text(item.rest_s), load=item.load,
-        alternatives=[_alternative_text(a) for a in item.alternatives], note_number=number,
-        modality=item.modality)
-
-
-def _session_view(sessions: list[Session], position: int, count: int, figures: Figures,
-                  notes: list[str]) -> SessionView:
-    """The same session of one or more weeks: its rows once, its dates all named in the heading."""
-    session = sessions[0]
-    if len(sessions) == 1:
-        title = words.long_date(session.date)
-    else:
-        title = f"{words.WEEKDAY_LONG[session.date.weekday()]} {words.listing([words.day_month(s.date) for s in sessions])}"
-    return SessionView(
-        title=title, position=f"Session {position} of {count}", minutes=session.minutes,
-        muscles=words.muscles_text(list(session.muscle_groups)),
-        effort=_effort_words([item.effort_rpe for item in session.exercises]),
-        rows=[_exercise_row(item, figures, notes) for item in session.exercises],
-        routines=aerobic_view.setting_words(session))
-
-
-def _effort_words(efforts: list[int]) -> str:
-    """The effort words of a session once, in its heading; the rows keep the numbers."""
-    if not efforts:
-        return ""
-    low, high = words.effort_word(min(efforts)), words.effort_word(max(efforts))
-    return low if low == high else f"{low} to {high}"
-
-
 def _week_end(week: Week) -> dt.date:
     return week.start + dt.timedelta(days=6)
 
 
 def _printed_alike(week: Week) -> tuple:
-    """Everything a week page shows except its dates."""
+    """Everything a dose column shows except its dates."""
     return (week.phase, week.deload,
             tuple((s.weekday, s.minutes, tuple(s.muscle_groups), tuple(e.model_dump_json() for e in s.exercises))
                   for s in week.sessions))
 
 
-def week_groups(plan: Plan) -> list[list[Week]]:
-    """The plan's weeks, consecutive weeks with identical sessions and doses grouped together.
+def _exercises_of(week: Week) -> tuple:
+    """What a block keeps fixed: the sessions' days and their exercises, in order."""
+    return tuple((s.weekday, tuple(e.id for e in s.exercises)) for s in week.sessions)
 
-    Twelve weeks hold only a few different prescriptions (build weeks repeat, intensify weeks
-    repeat): printing each once, with all its dates, spares the client pages of identical
-    tables, and keeps the printed programme quick to lay out. A reassessment inside a group
-    is still announced on its page, with its date.
-    """
+
+def week_groups(weeks: list[Week]) -> list[list[Week]]:
+    """Consecutive weeks with identical sessions and doses grouped together (one dose column)."""
     groups: list[list[Week]] = []
     previous = None
-    for week in plan.weeks:
+    for week in weeks:
         key = _printed_alike(week)
         if key == previous:
             groups[-1].append(week)
@@ -219,28 +206,127 @@ def week_groups(plan: Plan) -> list[list[Week]]:
     return groups
 
 
-def week_page(plan: Plan, weeks: list[Week], figures: Figures) -> WeekPage:
-    """The page of one week, or of consecutive weeks printed alike (see week_groups)."""
+def blocks(plan: Plan, *, from_week: int = 1, max_columns: int = 5) -> list[list[list[Week]]]:
+    """The weeks from `from_week` on as blocks, each a list of dose columns (lists of weeks).
+
+    A block runs while every session keeps its day and its exercises, and ends at a
+    reassessment (the plan may change there) or when its columns would no longer fit the
+    page's width. Printing each session once per block, with every week's dose beside it,
+    is what brings twelve weeks from eighteen pages to four or five (issue 13).
+    """
+    reassessments = sorted(plan.reassessment_dates)
+    weeks = [w for w in plan.weeks if w.week >= from_week]
+    runs: list[list[Week]] = []
+    for week in weeks:
+        if runs:
+            current = runs[-1]
+            same = _exercises_of(week) == _exercises_of(current[0])
+            crossed = any(current[-1].start < day <= week.start for day in reassessments)
+            if same and not crossed:
+                current.append(week)
+                continue
+        runs.append([week])
+    result: list[list[list[Week]]] = []
+    for run in runs:
+        columns = week_groups(run)
+        # Too many columns for the page: split into blocks of about equal width (4 -> 2 + 2,
+        # not 3 + 1), so no block is a lone narrow column.
+        parts = -(-len(columns) // max_columns)
+        size = -(-len(columns) // parts)
+        result += [columns[i:i + size] for i in range(0, len(columns), size)]
+    return result
+
+
+def _steady_or_cells(items: list[PlannedExercise]) -> tuple[str, list[str]]:
+    """Rest and load under the name when the same all along the row, else in each cell."""
+    # Bodyweight is the default and goes unsaid; a band or a weight is named.
+    texts = [" · ".join(x for x in (f"rest {words.rest_text(i.rest_s)}",
+                                    "" if i.load == "bodyweight" else i.load) if x) for i in items]
+    if len(set(texts)) == 1:
+        return texts[0], [""] * len(items)
+    return "", texts
+
+
+def _block_row(items: list[PlannedExercise], figures: Figures, notes: list[str], positions: dict[str, str],
+               thumbnail: tuple) -> BlockRow:
+    first = items[0]
+    number = None
+    for item in items:
+        # A remark such as "affected leg first" repeats on many rows; print it once per block.
+        if item.note:
+            if item.note not in notes:
+                notes.append(item.note)
+            number = notes.index(item.note) + 1
+    steady, extras = _steady_or_cells(items)
+    cells = [DoseCell(dose=words.dose_text(i), effort=f"effort {i.effort_rpe}/10", extra=extra)
+             for i, extra in zip(items, extras)]
+    alternatives: list[str] = []
+    for item in items:
+        for alternative in item.alternatives:
+            text = _alternative_text(alternative)
+            if text not in alternatives:
+                alternatives.append(text)
+    return BlockRow(id=first.id, name=first.name, figure=figures.get(first.id, *thumbnail),
+                    position=positions.get(first.id, words.MODALITY_LABELS.get(first.modality, "")),
+                    steady=steady, cells=cells, alternatives=alternatives, note_number=number)
+
+
+def _weeks_text(numbers: list[int]) -> str:
+    """'Week 6', 'Weeks 1–2', 'Weeks 3, 5'."""
+    if len(numbers) == 1:
+        return f"Week {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"Weeks {numbers[0]}–{numbers[-1]}"
+    return "Weeks " + ", ".join(str(n) for n in numbers)
+
+
+def _minutes(values: list[int]) -> str:
+    low, high = min(values), max(values)
+    return f"about {low} minutes" if low == high else f"{low}–{high} minutes"
+
+
+def block_page(plan: Plan, columns: list[list[Week]], figures: Figures, phase: dict,
+               positions: dict[str, str], thumbnail: tuple = THUMBNAIL) -> BlockPage:
+    """One block: each session once, a dose column per week (or run of weeks printed alike)."""
+    weeks = [w for column in columns for w in column]
     first, last = weeks[0], weeks[-1]
-    phase = "deload" if first.deload else first.phase
-    count = len(first.sessions)
     notes: list[str] = []
-    sessions = [_session_view([week.sessions[i] for week in weeks], i + 1, count, figures, notes)
-                for i in range(count)]
-    numbers = [week.week for week in weeks]
+    sessions = []
+    count = len(first.sessions)
+    for index in range(count):
+        heads = []
+        for column in columns:
+            words_of = phase[column[0].week]
+            label = (f"Week {column[0].week}" if len(column) == 1
+                     else f"Weeks {column[0].week}–{column[-1].week}")
+            days = [w.sessions[index].date for w in column]
+            dates = (words.day_month(days[0]) if len(days) == 1
+                     else f"{words.day_month(days[0])}–{words.day_month(days[-1])}")
+            heads.append(DoseColumn(label=label, dates=dates, phase_label=words_of.label, light=words_of.light))
+        per_column = [column[0].sessions[index] for column in columns]
+        rows = [_block_row([s.exercises[i] for s in per_column], figures, notes, positions, thumbnail)
+                for i in range(len(per_column[0].exercises))]
+        day = first.sessions[index].date
+        sessions.append(BlockSession(
+            title=f"Session {index + 1} of {count} · {words.WEEKDAY_LONG[day.weekday()]}s",
+            minutes=_minutes([w.sessions[index].minutes for w in weeks]),
+            muscles=words.muscles_text(list(first.sessions[index].muscle_groups)),
+            columns=heads, rows=rows, setting=aerobic_view.setting_words(first.sessions[index])))
+    numbers = [w.week for w in weeks]
+    # Each distinct label once, with the weeks it names: "Weeks 1–2", "Week 6".
+    seen: dict[tuple[str, str], list[int]] = {}
+    for week in weeks:
+        seen.setdefault((phase[week.week].label, phase[week.week].purpose), []).append(week.week)
+    phases = [(label, _weeks_text(numbers), purpose) for (label, purpose), numbers in seen.items()]
     several = len(weeks) > 1
-    return WeekPage(
+    return BlockPage(
         numbers=numbers,
-        title=(f"Week {first.week}" if not several else f"Weeks {first.week} and {last.week}" if len(weeks) == 2
-               else f"Weeks {first.week} to {last.week}"),
+        title=f"Weeks {first.week} to {last.week}" if several else f"Week {first.week}",
         span=f"Weeks {first.week}–{last.week}" if several else f"Week {first.week}",
         dates=words.date_range(first.start, _week_end(last)),
-        week_dates=[f"week {w.week}: {words.date_range(w.start, _week_end(w))}" for w in weeks] if several else [],
-        phase=phase, phase_label=words.PHASE_LABELS[phase], purpose=words.PHASE_PURPOSE[phase],
-        deload=first.deload,
-        sessions=sessions,
+        phases=phases, sessions=sessions,
         reassessments=[words.long_date(d) for d in sorted(reassessment_days(plan))
-                       if first.start <= d <= _week_end(last)],
+                       if first.start < d <= _week_end(last) + dt.timedelta(days=1)],
         notes=notes, walk_advice=aerobic_view.week_advice(weeks),
         routines=aerobic_view.routines(first.sessions), home_practice=home_practice_text(first))
 
@@ -250,17 +336,17 @@ def home_practice_text(week: Week) -> str | None:
     parts = []
     for practice in week.home_practice:
         exercises = "; ".join(f"{e.name}, {words.dose_text(e)}" for e in practice.exercises)
-        parts.append(f"{practice.date.strftime('%A')}: {exercises}.")
+        parts.append(f"{words.WEEKDAY_LONG[practice.date.weekday()]}: {exercises}.")
     return " ".join(parts) or None
 
 
 TICK_BOX = "\u2610"        # ☐, in DejaVu Sans
 
 
-DAY_GAP = "\u2003\u2003"    # em spaces: kept by the layout, unlike ordinary spaces
+DAY_GAP = " "    # em spaces: kept by the layout, unlike ordinary spaces
 
 
-def diary_week(plan: Plan, week: Week) -> DiaryWeek:
+def diary_week(plan: Plan, week: Week, phase: dict | None = None) -> DiaryWeek:
     end = _week_end(week)
     days = [week.start + dt.timedelta(days=offset) for offset in range(7)]
     count = len(week.sessions)
@@ -268,9 +354,9 @@ def diary_week(plan: Plan, week: Week) -> DiaryWeek:
                 for i, s in enumerate(week.sessions)]
     # Non-breaking spaces keep each weekday with its box when the line wraps.
     walk = DAY_GAP.join(f"{words.WEEKDAY_SHORT[d.weekday()]}\u00a0{TICK_BOX}" for d in days)
-    phase = "deload" if week.deload else week.phase
+    label = (phase or week_words(plan))[week.week].label
     return DiaryWeek(number=week.week, dates=words.date_range(week.start, end),
-                     phase_label=words.PHASE_LABELS[phase], sessions=sessions, walk_days=walk,
+                     phase_label=label, sessions=sessions, walk_days=walk,
                      reassessments=[words.weekday_day_month(d) for d in sorted(reassessment_days(plan))
                                     if week.start <= d <= end],
                      aerobic_label=aerobic_view.diary_label(week))

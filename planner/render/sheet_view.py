@@ -28,6 +28,9 @@ class ReassessmentSheet:
     predicted_walk: str | None
 
 
+CORE_TESTS = ("grip_kg", "chair_stand_5x_s", "walk_6min_m", "gait_speed_m_s")
+
+
 def sheet(plan: Plan) -> ReassessmentSheet:
     sex = plan.profile.client.sex
     baseline = plan.assessments[0] if plan.assessments else None
@@ -36,6 +39,9 @@ def sheet(plan: Plan) -> ReassessmentSheet:
         if plan.profile.seated and test.needs_standing:
             continue  # walking, gait and chair-stand tests are not for a seated client (issue 11)
         value = getattr(baseline, test.key) if baseline else None
+        # The four core tests always; the longer batteries only when the clinician uses them.
+        if test.key not in CORE_TESTS and not any(getattr(r, test.key) is not None for r in plan.assessments):
+            continue
         tests.append(SheetTest(
             name=test.name, unit=test.unit, how=test.how, cutoff=test.cutoff(sex),
             worth_noting=test.worth_noting,

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from planner.catalog import Catalog
 from planner.plan import Plan
 from planner.render import words
+from planner.render.clinician_view import ClinicianPage, clinician_page
 from planner.render.cover_view import Cover, cover, plan_date
 from planner.render.drawings import Figures
-from planner.render.guide_view import GuideEntry, guide
+from planner.render.guide_view import GuideEntry, exercise_positions, guide
 from planner.render.nutrition_view import NO_TARGET, NutritionView, nutrition_view
-from planner.render.schedule_view import DiaryWeek, Overview, WeekPage, diary_week, overview, week_groups, week_page
+from planner.render.phase_words import week_words
+from planner.render.schedule_view import BlockPage, DiaryWeek, Overview, block_page, blocks, diary_week, overview
 from planner.render.sheet_view import ReassessmentSheet, sheet
 
 
@@ -34,14 +36,22 @@ class Programme:
     cover: Cover
     overview: Overview
     week_count: int
-    weeks: list[WeekPage]          # one per week, or per run of weeks printed alike
+    weeks: list[BlockPage]         # one per block of weeks with the same exercises
     guide: list[GuideEntry]
     nutrition: NutritionView | None
     nutrition_fallback: str
     diary: list[DiaryWeek]
     sheet: ReassessmentSheet
     sections: list[tuple[str, str]] = field(default_factory=list)   # (anchor, title)
+    large: bool = False            # large print: bigger type and drawings, one session a page
+    clinician: ClinicianPage | None = None
+    from_week: int = 1             # a reprint of what is left starts here
+    part: str = "all"              # all | patient (no clinician page) | clinician (that page alone)
     figure_assets: dict[str, bytes] = field(default_factory=dict)   # print: path -> SVG bytes
+
+
+LARGE_PRINT_AGE = 75    # clear-print guidance for older readers: 16-18 pt (issue 13)
+LARGE_COLUMNS = 3       # dose columns that stay readable at 16 pt beside a 4 cm drawing
 
 
 SECTION_TITLES = (
@@ -52,17 +62,43 @@ SECTION_TITLES = (
     ("nutrition", "Nutrition"),
     ("diary", "Diary"),
     ("reassessment", "Reassessment sheet"),
+    ("clinician", "For the clinician"),
 )
 
 
-def build_programme(plan: Plan, catalog: Catalog, *, paper: str = "a4") -> Programme:
-    """Prepare every section of the programme from a plan and the catalog it was built from."""
+# Drawings beside each exercise on the week pages (px at 96/in; CSS sets the printed size).
+BLOCK_THUMBNAIL = ("end", 96, 72)
+
+
+def large_print(plan: Plan, requested: bool | None = None) -> bool:
+    """Large print when asked, else as the profile says; 'auto' means from age 75 (clear-print guidance)."""
+    if requested is not None:
+        return requested
+    choice = getattr(getattr(plan.profile, "print", None), "large", "auto")
+    if choice == "auto":
+        return plan.profile.client.age >= LARGE_PRINT_AGE
+    return bool(choice)
+
+
+def build_programme(plan: Plan, catalog: Catalog, *, paper: str = "a4", large: bool | None = None,
+                    from_week: int = 1, part: str = "all") -> Programme:
+    """Prepare every section of the programme from a plan and the catalog it was built from.
+
+    `from_week` reprints what is left after a reassessment: the cover (tests then and now),
+    the weeks from N on, the guide and diary for those weeks, the menu and the sheet.
+    """
+    large = large_print(plan, large)
     figures = Figures(catalog)
     profile = plan.profile
     clinician = profile.clinician
     author = " — ".join(x for x in (clinician.name, clinician.clinic) if x) if clinician else ""
-    weeks = [week_page(plan, group, figures) for group in week_groups(plan)]
-    entries = guide(plan, catalog, figures)
+    phase = week_words(plan)
+    positions = exercise_positions(plan, catalog)
+    # Large print: fewer dose columns so each stays readable at 16 pt.
+    pages = [block_page(plan, columns, figures, phase, positions, BLOCK_THUMBNAIL)
+             for columns in blocks(plan, from_week=from_week, max_columns=LARGE_COLUMNS if large else 5)]
+    entries = guide(plan, catalog, figures, from_week=from_week)
+    shown = [w for w in plan.weeks if w.week >= from_week]
     return Programme(
         title=f"Exercise and nutrition programme — {profile.client.name}",
         paper=paper,
@@ -71,15 +107,19 @@ def build_programme(plan: Plan, catalog: Catalog, *, paper: str = "a4") -> Progr
         plan_date=words.long_date(plan_date(plan)),
         plan_date_iso=plan_date(plan).isoformat(),
         author=author or "planner",
-        cover=cover(plan, catalog),
-        overview=overview(plan),
+        cover=cover(plan, catalog, from_week=from_week),
+        overview=overview(plan, from_week=from_week),
         week_count=len(plan.weeks),
-        weeks=weeks,
+        weeks=pages,
         guide=entries,
         nutrition=nutrition_view(plan.nutrition),
         nutrition_fallback=NO_TARGET,
-        diary=[diary_week(plan, week) for week in plan.weeks],
+        diary=[diary_week(plan, week, phase) for week in shown],
         sheet=sheet(plan),
         sections=list(SECTION_TITLES),
         figure_assets=figures.assets(),
+        large=large,
+        clinician=clinician_page(plan, catalog),
+        from_week=from_week,
+        part=part,
     )

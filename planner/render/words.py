@@ -17,23 +17,7 @@ MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "O
 MONTH_LONG = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
 
-PHASE_LABELS = {
-    "familiarisation": "Getting started",
-    "build": "Building up",
-    "deload": "Lighter week",
-    "intensify": "Stepping up",
-    "consolidate": "Consolidating",
-}
-
-PHASE_PURPOSE = {
-    "familiarisation": "Learn each movement and how it should feel. Effort stays easy; "
-                       "good form matters more than doing more.",
-    "build": "A little more each week: an extra set or a few more repetitions "
-             "when the last ones still feel controlled.",
-    "deload": "Fewer sets and easier effort so your body can catch up and grow stronger.",
-    "intensify": "Harder variants or more resistance, with fewer but stronger repetitions.",
-    "consolidate": "Keep the gains: steady work at a level you can maintain after the programme.",
-}
+# What each week is called is judged from its doses: planner/render/phase_words.py.
 
 MUSCLE_LABELS = {
     "chest": "chest", "upper_back": "upper back", "lower_back": "lower back",
@@ -42,7 +26,29 @@ MUSCLE_LABELS = {
     "quadriceps": "front of thigh", "hamstrings": "back of thigh", "calves": "calves",
 }
 
-MODALITY_LABELS = {"land": "standing or on the floor", "seated": "seated", "aquatic": "in the pool"}
+MODALITY_LABELS = {"land": "standing", "seated": "seated", "aquatic": "in the pool"}
+
+
+def position_text(exercise) -> str:
+    """Where the body is, from the exercise itself: 'seated', 'standing at a wall', 'lying on a mat'.
+
+    Read from the catalog's drawing (a seat under the hip, a mat, a wall) so the words match the
+    picture; 'standing or on the floor' told a client who cannot get down to kneel on it.
+    """
+    if exercise.modality == "aquatic":
+        return "in the pool"
+    figure = exercise.figure
+    props = set(figure.props) if figure else set()
+    seated = exercise.modality == "seated" or bool(figure and (figure.start.seated or figure.end.seated))
+    if seated:
+        return "seated"
+    if "mat" in props:
+        return "lying on a mat"
+    if "wall" in props:
+        return "standing at a wall"
+    if "table" in props:
+        return "standing at a table"
+    return "standing"
 
 BODY_PART_LABELS = {
     "left_leg": "left leg", "right_leg": "right leg", "left_arm": "left arm",
@@ -60,14 +66,12 @@ def weekday_day_month(day: dt.date) -> str:
     return f"{WEEKDAY_SHORT[day.weekday()]} {day_month(day)}"
 
 
-def short_date(day: dt.date) -> str:
-    """'Mon 7 Dec 2026'."""
-    return f"{WEEKDAY_SHORT[day.weekday()]} {day.day} {MONTH_SHORT[day.month - 1]} {day.year}"
-
-
 def long_date(day: dt.date) -> str:
-    """'Monday 7 December 2026'."""
-    return f"{WEEKDAY_LONG[day.weekday()]} {day.day} {MONTH_LONG[day.month - 1]} {day.year}"
+    """'Mon 7 December 2026': the one way a whole date is printed, everywhere (issue 13)."""
+    return f"{WEEKDAY_SHORT[day.weekday()]} {day.day} {MONTH_LONG[day.month - 1]} {day.year}"
+
+
+short_date = long_date
 
 
 def date_range(first: dt.date, last: dt.date) -> str:

@@ -33,4 +33,4 @@ def test_baseline_values_are_flagged_by_the_clients_cut_offs(catalog):
 def test_a_reassessed_plan_says_what_changed_on_the_cover(catalog):
     plan = make_plan(catalog, make_profile(weeks=8), version=2)
     facts = dict(build_programme(plan, catalog).cover.programme)
-    assert "weeks 7 on rebuilt" in facts["Version 2"] and "stepped up" in facts["Version 2"]
+    assert "weeks 7 on" in facts["Version 2"] and "harder" in facts["Version 2"]

@@ -15,20 +15,35 @@ def test_guide_adds_alternatives_not_already_in_the_plan(small_plan, catalog):
     programme = build_programme(small_plan, catalog)
     ids = [entry.id for entry in programme.guide]
     assert len(ids) == len(set(ids))
-    alternatives = {a.id for w in small_plan.weeks for s in w.sessions for i in s.exercises for a in i.alternatives}
-    assert alternatives <= set(ids)
-
-
-
-def test_guide_names_easier_and_harder_variants_from_the_catalog(small_plan, catalog):
     from planner.eligibility import eligibility
-    allowed = eligibility(small_plan.profile, catalog).ids
+    can_do = {e.id for e in eligibility(small_plan.profile, catalog).exercises}
+    alternatives = {a.id for w in small_plan.weeks for s in w.sessions for i in s.exercises for a in i.alternatives}
+    assert alternatives & can_do <= set(ids)
+    # A pool alternative for a client without a pool is not offered.
+    assert not (alternatives - can_do) & set(ids)
+    assert alternatives - can_do, "the factory's pool alternatives should make this test bite"
 
-    def named(other_id):  # a step the client may not take (overhead for a seated client) is not named
-        return catalog.exercises[other_id].name if other_id and other_id in allowed else None
 
+
+def test_guide_names_only_variants_the_client_can_do(small_plan, catalog):
+    from planner.eligibility import eligibility
+    can_do = {e.id for e in eligibility(small_plan.profile, catalog).exercises}
+    named = 0
     for entry in build_programme(small_plan, catalog).guide:
         exercise = catalog.exercises[entry.id]
-        assert entry.easier == named(exercise.easier)
-        assert entry.harder == named(exercise.harder)
-        assert entry.steps == list(exercise.steps) and entry.figure is not None
+        for variant, shown in ((exercise.easier, entry.easier), (exercise.harder, entry.harder)):
+            expected = catalog.exercises[variant].name if variant and variant in can_do else None
+            assert shown == expected
+            named += shown is not None
+        assert entry.steps == list(exercise.steps)
+    assert named, "no variant named at all: the test would pass for the wrong reason"
+
+
+def test_a_variant_needing_missing_equipment_is_not_offered(catalog):
+    from tests.render.plan_factory import make_plan, make_profile
+    plan = make_plan(catalog, make_profile(weeks=8, days=("mon", "thu")))
+    for entry in build_programme(plan, catalog).guide:
+        for name in (entry.easier, entry.harder):
+            if name:
+                variant = next(e for e in catalog.exercises.values() if e.name == name)
+                assert set(variant.equipment) <= {"chair", "wall"}, (entry.name, name)

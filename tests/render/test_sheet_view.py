@@ -6,9 +6,9 @@ from planner.render.view import build_programme
 def test_reassessment_sheet_has_every_test_and_a_column_per_date(small_plan, catalog):
     sheet = build_programme(small_plan, catalog).sheet
     assert len(sheet.dates) == len(small_plan.reassessment_dates)
-    assert {t.name for t in sheet.tests} >= {"Grip strength", "Five chair stands", "Six-minute walk",
-                                             "Gait speed", "Timed up and go"}
-    assert any("SPPB" in t.name for t in sheet.tests)
+    assert {t.name for t in sheet.tests} >= {"Grip strength", "Five chair stands", "Six-minute walk", "Gait speed"}
+    # The longer batteries print only when the clinician measured them at least once.
+    assert not any("SPPB" in t.name or t.name == "Timed up and go" for t in sheet.tests)
     grip = next(t for t in sheet.tests if t.name == "Grip strength")
     assert "16 kg" in grip.cutoff     # the client is a woman
 
@@ -21,8 +21,15 @@ def test_a_wheelchair_user_is_given_seated_tests_and_no_walking(catalog):
     plan = build_plan(load_profile(examples / "ana-wheelchair-spinal-cord-injury.yaml"), catalog)
     programme = build_programme(plan, catalog)
     assert [test.name for test in programme.sheet.tests] == ["Grip strength"]
-    assert programme.sheet.predicted_walk is None and programme.cover.predicted_walk is None
+    assert programme.sheet.predicted_walk is None and programme.clinician.predicted_walk is None
     advice = plan.notes + (plan.nutrition.notes if plan.nutrition else [])
     assert not any("light walk" in note.lower() or "walk lightly" in note.lower() for note in advice)
     assert all("walk" not in page.walk_advice.lower() for page in programme.weeks)
     assert all("walk" not in week.aerobic_label.lower() for week in programme.diary)
+
+def test_a_battery_the_clinician_used_is_on_the_sheet(catalog):
+    from tests.render.plan_factory import make_plan, make_profile
+    profile = make_profile(weeks=8, days=("mon", "thu"))
+    profile = profile.model_copy(update={"assessment": profile.assessment.model_copy(update={"sppb_points": 7})})
+    sheet = build_programme(make_plan(catalog, profile), catalog).sheet
+    assert any("SPPB" in t.name for t in sheet.tests)

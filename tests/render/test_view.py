@@ -13,7 +13,7 @@ def test_plan_date_and_version_come_from_the_history(catalog):
 
 def test_sections_follow_the_clients_reading_order(small_plan, catalog):
     anchors = [anchor for anchor, _ in build_programme(small_plan, catalog).sections]
-    assert anchors == ["cover", "overview", "weeks", "guide", "nutrition", "diary", "reassessment"]
+    assert anchors == ["cover", "overview", "weeks", "guide", "nutrition", "diary", "reassessment", "clinician"]
 
 
 def test_every_drawing_the_pages_name_is_provided_for_print(small_plan, catalog):

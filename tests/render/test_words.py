@@ -40,8 +40,8 @@ def test_effort_carries_its_number_and_a_word():
 
 def test_dates_do_not_depend_on_the_locale():
     day = dt.date(2026, 12, 7)
-    assert words.long_date(day) == "Monday 7 December 2026"
-    assert words.short_date(day) == "Mon 7 Dec 2026"
+    assert words.long_date(day) == "Mon 7 December 2026"
+    assert words.short_date(day) == words.long_date(day)      # one way everywhere
 
 
 def test_date_range_names_both_years_across_new_year():
@@ -52,3 +52,19 @@ def test_date_range_names_both_years_across_new_year():
 def test_listing_joins_with_and():
     assert words.listing(["a", "b", "c"]) == "a, b and c"
     assert words.listing(["a"]) == "a"
+
+
+
+def test_position_words_come_from_the_exercise(catalog):
+    seen = {}
+    for exercise in catalog.exercises.values():
+        text = words.position_text(exercise)
+        assert "or on the floor" not in text
+        seen.setdefault(text, exercise)
+        if exercise.modality == "aquatic":
+            assert text == "in the pool"
+        elif exercise.modality == "seated":
+            assert text == "seated"
+        elif exercise.figure and "mat" in exercise.figure.props and not exercise.figure.start.seated:
+            assert text == "lying on a mat"
+    assert {"seated", "standing at a wall", "in the pool"} <= set(seen)
