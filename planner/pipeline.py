@@ -118,6 +118,10 @@ def notes_for(profile: Profile, catalog: Catalog, elig: Eligibility, pool_sessio
 POOL_ALONE = "In the pool: never swim or exercise alone; a lifeguard or a companion should be there."
 POOL_ENTRY = ("Enter and leave the water by the steps or the hoist, holding the rail; floors around the pool are "
               "wet and slippery, so wear non-slip shoes up to the edge.")
+# A client who cannot stand gets in by hoist or pool chair, and may not feel a scrape or a
+# pressure mark on numb skin (spinal cord injury): check the skin after each pool session.
+POOL_ENTRY_SEATED = ("Get in and out of the water by the hoist or a pool chair, with a trained helper; after the "
+                     "session, dry off and check your skin for scrapes or pressure marks you may not feel.")
 POOL_SUGAR = ("Low blood sugar is harder to notice in water: check your glucose before the pool session and keep "
               "fast sugar at the poolside.")
 POOL_HEAT = ("Therapy pools are often 34-35.5 C: too warm when heat brings on your symptoms; choose a cooler "
@@ -127,7 +131,7 @@ GLUCOSE_LOWERING = ("insulin", "glicl", "glipi", "glibencl", "glimepir", "sulfon
 
 def pool_safety(profile: Profile) -> list[str]:
     """The pool safety notes for this client: always alone/entry/floors; sugar and heat when they apply."""
-    notes = [POOL_ALONE, POOL_ENTRY]
+    notes = [POOL_ALONE, POOL_ENTRY_SEATED if profile.seated else POOL_ENTRY]
     medications = " ".join(profile.screening.medications).lower()
     if "diabetes" in profile.screening.conditions or any(name in medications for name in GLUCOSE_LOWERING):
         notes.append(POOL_SUGAR)

@@ -170,6 +170,9 @@ def _goals(plan: Plan) -> list[str]:
         goals.append(f"Extra one-sided work for the {parts}, to even out the difference.")
     if any(record.flags for record in plan.assessments[:1]):
         goals.append("Move the flagged tests below towards their healthy range by the reassessments.")
+    elif profile.seated:
+        # A wheelchair user's everyday tasks are transfers and pushing the chair (issue 11).
+        goals.append("Make everyday tasks — transfers, pushing your chair, reaching and carrying — easier.")
     else:
         goals.append("Make everyday tasks — rising from a chair, stairs, carrying — easier and steadier.")
     if plan.nutrition:
