@@ -270,13 +270,38 @@ def _shown(value) -> str | None:
     return None
 
 
-def meant_key(model: type[BaseModel] | None, loc: tuple) -> str | None:
-    """For an unknown key at LOC, the known key of the same section it was probably meant as."""
+def meant_key(model: type[BaseModel] | None, loc: tuple, value=None) -> str | None:
+    """For an unknown key at LOC, the known key of the same section it was probably meant as.
+
+    A section written under another name (`patient:` holding name, age and sex) is known
+    by what it holds before its spelling: `patient` is nearer `print` than `client`.
+    """
     from planner import forgiving
     if model is None or not loc:
         return None
     holder, _ = forgiving.type_at(model, loc)
-    return forgiving.suggest(str(loc[-1]), holder.model_fields) if holder else None
+    if holder is None:
+        return None
+    if isinstance(value, dict) and value:
+        held = {str(k) for k in value}
+        best, overlap = None, 0
+        for name, field in holder.model_fields.items():
+            section = _section_model(field.annotation)
+            shared = len(held & set(section.model_fields)) if section else 0
+            if shared > overlap:
+                best, overlap = name, shared
+        if best is not None and overlap * 2 >= len(held):
+            return best
+    return forgiving.suggest(str(loc[-1]), holder.model_fields)
+
+
+def _section_model(annotation) -> type[BaseModel] | None:
+    """The model a field holds (through Optional), or None for a plain value."""
+    import typing
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
 
 
 def _describe(error: dict, model: type[BaseModel] | None = None, loc: tuple = ()) -> str:
@@ -286,7 +311,7 @@ def _describe(error: dict, model: type[BaseModel] | None = None, loc: tuple = ()
     value = error.get("input")
     if kind == "extra_forbidden":
         name = str(loc[-1]) if loc else "?"
-        near = meant_key(model, loc)
+        near = meant_key(model, loc, value)
         if near:
             return f"unknown key {name!r} (did you mean {near!r}?)"
         elsewhere = forgiving.every_key(model).get(name) if model else None
@@ -389,7 +414,7 @@ def _problems(model, doc: Document, errors: list[dict], back: dict | None = None
             continue
         seen.add(loc)
         message = _describe(error, model, loc[:-1] + ("[key]",) if dict_key else loc)
-        meant = meant_key(model, loc) if error.get("type") == "extra_forbidden" else None
+        meant = meant_key(model, loc, error.get("input")) if error.get("type") == "extra_forbidden" else None
         shown = loc
         for renamed, original in (back or {}).items():  # name the key as the file spells it
             if loc[:len(renamed)] == renamed:

@@ -27,10 +27,10 @@ def quick_pdf(monkeypatch):
     import planner.cli
     real = planner.cli._rendered
 
-    def rendered(plan, fmt, catalog, paper):
+    def rendered(plan, fmt, catalog, paper, **printing):
         if fmt == "pdf":
             return b"%PDF-1.7 stub of version " + str(plan.version).encode()
-        return real(plan, fmt, catalog, paper)
+        return real(plan, fmt, catalog, paper, **printing)
 
     monkeypatch.setattr(planner.cli, "_rendered", rendered)
 
