@@ -121,5 +121,6 @@ def advice(profile: Profile, pool_usable: bool) -> str:
         return (f"Aerobic work: {words} as each week's page says, at an easy-to-moderate effort; stop before "
                 "you tire and split the minutes into shorter bouts if needed. You should feel recovered "
                 "within a day.")
+    # WHO 2020: 150-300 min a week of moderate activity; the source stays off the patient's page.
     return (f"Aerobic work: {words} as each week's page says, building towards 150 minutes a week of "
-            "moderate activity (WHO 2020). Bouts of a few minutes count; you should be able to talk.")
+            "moderate activity. Bouts of a few minutes count; you should be able to talk.")
