@@ -86,8 +86,10 @@ def protein_notes(profile: Profile, menu: MenuFacts | None = None) -> list[str]:
     if needs_older_adult_care(profile) and not has_kidney_disease(profile):
         rich = allowed_words(profile, LEUCINE_RICH)
         sources = f" ({listing(rich)} are the richest sources)" if rich else ""
-        leucine = ("with about 2.5 g of leucine, as the menu's main meals give" if menu.leucine_met
-                   else "with foods rich in leucine where you can")
+        # Bauer 2015 / Paddon-Jones 2009: 25-30 g with about 2.5 g leucine a main meal; the
+        # amino acid is the clinician's word (issue 13), the patient reads the foods.
+        leucine = ("as the menu's main meals give" if menu.leucine_met
+                   else "choosing the foods that build muscle best where you can")
         notes.append(f"Older muscle needs a bigger signal: aim at 25-30 g of protein at each main "
                      f"meal, {leucine}{sources}.")
     if has_kidney_disease(profile):
@@ -152,10 +154,10 @@ def nutrient_notes(profile: Profile) -> list[str]:
         # A seated client is never told to walk (issue 11).
         walking = ("Keep active every day, including rest days: 10-30 minutes of pushing your chair or "
                    "arm movement at an easy, conversational pace. It is advice, not a training session.")
+    # BDA; Academy of Nutrition and Dietetics 2016 position (domain.md, Nutrition round 2).
     vegan = ([
         "Vegan diet: take vitamin B12 every day from fortified foods (plant drinks, yeast extract, "
-        "cereals) or a supplement; there is no reliable plant source (BDA; Academy of Nutrition and "
-        "Dietetics 2016).",
+        "cereals) or a supplement; there is no reliable plant source.",
         "Iodine: plant drinks are often not fortified with iodine, so choose one that is, or ask "
         "about an iodine supplement; seaweed is not a reliable source."] if diet == "vegan" else [])
     return vegan + [

@@ -73,7 +73,14 @@ def clinician_page(plan: Plan, catalog: Catalog | None = None) -> ClinicianPage:
                    f"{words.number(nutrition.daily_protein_g, 0)} g/day")
         reason = getattr(nutrition, "reason", None)
         if reason:
-            protein += f"; {reason}"
+            protein += f"; {reason.rstrip('.')}"
+        method = getattr(nutrition, "energy_method", None)   # round 2: the energy target and how it was set
+        if method:
+            protein += f". Energy: {method.rstrip('.')}"
+        leucine = [f"{m.name} {words.number(m.leucine_g, 1)} g" for m in nutrition.meals
+                   if getattr(m, "leucine_g", None)]
+        if leucine:
+            protein += f". Leucine the menu reaches per main meal: {', '.join(leucine)}"
     solver = None
     if plan.solver:
         status = plan.solver.get("status")

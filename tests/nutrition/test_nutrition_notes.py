@@ -69,9 +69,10 @@ def test_an_oral_supplement_only_for_older_adults_who_allow_it_and_fall_short():
                    for n in nutrition_notes(refused, split_meals(refused, 84), [], (), short))
 
 
-def test_older_adults_hear_about_leucine_unless_protein_is_held_down_for_the_kidneys():
-    assert any("leucine" in n for n in notes_for(profile(age=77)))
-    assert not any("leucine" in n for n in notes_for(profile(age=40)))
+def test_older_adults_hear_about_protein_per_meal_unless_protein_is_held_down_for_the_kidneys():
+    # The note speaks of foods; "leucine" is the clinician's word (issue 13).
+    assert any("25-30 g" in n and "leucine" not in n for n in notes_for(profile(age=77)))
+    assert not any("25-30 g" in n for n in notes_for(profile(age=40)))
     kidney = profile(age=77, screening={"conditions": ["ckd"]}, nutrition={"protein_g_per_kg": 0.6})
     assert not any("25-30 g" in n for n in notes_for(kidney))
 
