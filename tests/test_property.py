@@ -18,7 +18,8 @@ from planner.reassess import Reassessment, reassess_plan
 from planner.verify import check_plan
 from tests.strategies import profiles, reassessments
 
-EXAMPLES = int(os.environ.get("PLANNER_FUZZ_EXAMPLES", "500"))
+# 150 random profiles in every `make test` (about a minute); `make fuzz` runs 5,000.
+EXAMPLES = int(os.environ.get("PLANNER_FUZZ_EXAMPLES", "150"))
 SETTINGS = dict(deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 
