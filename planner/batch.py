@@ -157,8 +157,8 @@ def _stop_workers(pool: ProcessPoolExecutor, grace_s: float = 1.0) -> None:
 
 def _remove_leftovers(tasks: list[tuple]) -> None:
     """Temporary files of programmes cut short (a killed worker cannot clean up after itself)."""
-    for task in tasks:
-        out = Path(task[1])
+    outputs = [Path(path) for task in tasks for path in (task[1], task[7]) if path]  # print and plan record
+    for out in outputs:
         for leftover in out.parent.glob(f".{out.name}.*.part"):
             try:
                 leftover.unlink()

@@ -124,7 +124,8 @@ def test_every_menu_meets_the_rules_or_declares_a_shortfall(client):
         # Only a clinician value too high for the meal count is refused.
         assert refused.key == "nutrition.meals_per_day"
         assert client["override"] is not None
-        assert client["override"] * prof.weight_kg > 0.55 * prof.weight_kg * client["meals_per_day"]
+        # At the cap exactly, the day's protein rounded to half a gram may tip over it.
+        assert client["override"] * prof.weight_kg > 0.55 * prof.weight_kg * client["meals_per_day"] - 0.5
         return
     assert verifier_findings(prof, plan, warnings) == []
     problems = menu_problems(plan, prof, food_catalog(), plan.energy_kcal)
