@@ -1,6 +1,7 @@
 """The functional tests as the programme prints them: how to do each, its cut-off, its change.
 
-Cut-offs are EWGSOP2 2019 (grip, chair stand, gait speed, SPPB, TUG) and the
+Cut-offs are EWGSOP2 2019 (grip, chair stand, gait speed), CDC STEADI's falls-risk
+cut-offs for SPPB and TUG (where balance practice starts), and the
 seed's 400 m for the six-minute walk; grip differs by sex. The numbers come from
 planner.assessment, the module that flags the tests, so the sheet prints the very
 thresholds the plan was flagged with. The smallest changes worth acting on are
@@ -13,9 +14,16 @@ from dataclasses import dataclass
 from typing import Callable
 
 from planner.assessment import (
-    CHAIR_STAND_CUTOFF_S, GAIT_SPEED_CUTOFF_M_S, GRIP_CUTOFF_KG, SMALLEST_CHANGE, SPPB_CUTOFF,
-    TUG_CUTOFF_S, WALK_REDUCED_M, predicted_walk_m,
+    CHAIR_STAND_CUTOFF_S, FALLS_RISK_CUTOFFS, GAIT_SPEED_CUTOFF_M_S, GRIP_CUTOFF_KG, SMALLEST_CHANGE,
+    WALK_REDUCED_M, predicted_walk_m,
 )
+
+# Timed up and go and SPPB are worked on from the falls-risk cut-offs (CDC STEADI: 12 s and
+# 9 points), where the programme's balance practice starts, not from EWGSOP2's severity
+# cut-offs (20 s, 8 points): the sheet marks what the programme works on.
+FALLS_RISK = {c.test: c.threshold for c in FALLS_RISK_CUTOFFS}
+TUG_CUTOFF_S = FALLS_RISK["timed_up_and_go_s"]
+SPPB_CUTOFF = int(FALLS_RISK["sppb_points"])
 from planner.plan import Plan
 from planner.render.words import number
 
@@ -79,7 +87,7 @@ FUNCTIONAL_TESTS: tuple[FunctionalTest, ...] = (
             "3 m away, turn, walk back and sit down. The time stops when you are seated.",
         cutoff=lambda sex: f"{number(TUG_CUTOFF_S)} s or longer",
         flagged=lambda value, sex: value >= TUG_CUTOFF_S,
-        worth_noting=_change("timed_up_and_go_s", "s"), source="EWGSOP2 2019"),
+        worth_noting=_change("timed_up_and_go_s", "s"), source="CDC STEADI (falls risk); EWGSOP2 2019: 20 s"),
     FunctionalTest(
         key="sppb_points", name="Short Physical Performance Battery (SPPB)", unit="points",
         how="Three parts scored 0 to 4 each: standing balance (feet together, half-tandem, "
@@ -87,7 +95,7 @@ FUNCTIONAL_TESTS: tuple[FunctionalTest, ...] = (
             "stands. Add the parts for a score out of 12.",
         cutoff=lambda sex: f"{SPPB_CUTOFF} points or fewer",
         flagged=lambda value, sex: value <= SPPB_CUTOFF,
-        worth_noting=_change("sppb_points", "points"), source="EWGSOP2 2019"),
+        worth_noting=_change("sppb_points", "points"), source="CDC STEADI (falls risk); EWGSOP2 2019: 8 points"),
 )
 
 
