@@ -36,8 +36,8 @@ class Aerobic:
 
 
 def seated(profile: Profile) -> bool:
-    """A client who cannot walk for exercise: seated_only, or a wheelchair user."""
-    return bool({"seated_only", "wheelchair_user"} & {str(tag) for tag in profile.limitations})
+    """A client who cannot walk for exercise: seated_only, or a wheelchair user (Profile.seated)."""
+    return profile.seated
 
 
 def mode(profile: Profile, pool_usable: bool) -> str:

@@ -41,7 +41,7 @@ COOL_DOWN: dict[str, Routine] = {
 
 def routine_setting(setting: str, profile: Profile) -> str:
     """Pool for a pool session (on the bench for seated clients); seated for seated clients; land otherwise."""
-    seated = bool({"seated_only", "wheelchair_user"} & {str(tag) for tag in profile.limitations})
+    seated = profile.seated
     if setting == "pool":
         return "pool_seated" if seated else "pool"
     return "seated" if seated else "land"

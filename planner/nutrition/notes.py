@@ -150,7 +150,7 @@ def nutrient_notes(profile: Profile) -> list[str]:
                "conversational pace. It is advice, not a training session.")
     if profile.neurogenic_cause == "multiple_sclerosis":
         walking += " Walk in the cooler part of the day and stop before you overheat."
-    if {"seated_only", "wheelchair_user"} & set(profile.limitations):
+    if profile.seated:
         # A seated client is never told to walk (issue 11).
         walking = ("Keep active every day, including rest days: 10-30 minutes of pushing your chair or "
                    "arm movement at an easy, conversational pace. It is advice, not a training session.")

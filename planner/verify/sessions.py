@@ -21,7 +21,6 @@ MAX_EXERCISES = 6
 ROUTINE_MINUTES = (4, 6)  # warm-up and cool-down: about 5 minutes each (plan contract, round 2)
 AEROBIC_MODES = ("walk", "water_walk", "arm_ergometer", "wheelchair_propulsion", "cycle")
 SEATED_MODES = ("arm_ergometer", "wheelchair_propulsion")  # Martin Ginis 2018
-SEATED_TAGS = frozenset({"seated_only", "wheelchair_user"})
 
 
 def _aquatic(facts: PlanFacts, exercise: dict) -> bool:
@@ -124,7 +123,7 @@ def aerobic_prescription(facts: PlanFacts) -> Iterator[Finding]:
     water walking only with a pool, at most 300 minutes a week, effort within the
     condition's cap."""
     rule = facts.condition_rule
-    seated = bool(SEATED_TAGS & facts.limitations)
+    seated = facts.seated
     for week in facts.judged_weeks:
         aerobic = week.get("aerobic")
         if not isinstance(aerobic, dict):
