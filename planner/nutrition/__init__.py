@@ -6,17 +6,21 @@ profile -> reference weight -> protein target (g/kg and why) + energy target -> 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from planner.catalog import Catalog
 from planner.nutrition.energy import daily_energy, reference_weight
 from planner.nutrition.foods import allowed_foods
 from planner.nutrition.medications import medication_classes
-from planner.nutrition.menu import MenuResult, MenuRules, plan_menus
 from planner.nutrition.notes import MenuFacts, nutrition_notes
 from planner.nutrition.shopping import shopping_list
 from planner.nutrition.split import split_meals
 from planner.nutrition.target import daily_protein_g, daily_target, has_kidney_disease
 from planner.plan import NutritionPlan
 from planner.profile import Profile
+
+if TYPE_CHECKING:
+    from planner.nutrition.menu import MenuResult
 
 SHORTFALL = "Protein shortfall:"
 CANNOT_MEET = "Menu cannot meet:"
@@ -36,6 +40,10 @@ def build_nutrition(profile: Profile, catalog: Catalog,
     energy_kcal, energy_method = daily_energy(profile, body)
     split = split_meals(profile, daily_g, body.kg)
     foods = allowed_foods(catalog, profile.nutrition.diet, profile.nutrition.avoid)
+    # Late: the menu solver imports OR-Tools (0.25 s), which printing a saved plan never
+    # needs, and `planner render` reaches this package through the medication classes.
+    from planner.nutrition.menu import MenuRules, plan_menus
+
     rules = MenuRules(energy_kcal=energy_kcal, cuisine=profile.nutrition.cuisine,
                       kidney=has_kidney_disease(profile))
     menu = plan_menus(split.meals, daily_g, foods, rules)

@@ -187,9 +187,15 @@ def _printed_alike(week: Week) -> tuple:
                   for s in week.sessions))
 
 
-def _exercises_of(week: Week) -> tuple:
-    """What a block keeps fixed: the sessions' days and their exercises, in order."""
-    return tuple((s.weekday, tuple(e.id for e in s.exercises)) for s in week.sessions)
+def _days_of(week: Week) -> tuple:
+    """What a block keeps fixed: the sessions' days, in order."""
+    return tuple(s.weekday for s in week.sessions)
+
+
+# A block may hold exercises that change along it (a balance step that climbs, a harder
+# variant after a step-up): each gets its own row, with a dash in the weeks it is not
+# done. Beyond this many extra rows in a session the block is split instead.
+MAX_EXTRA_ROWS = 2
 
 
 def week_groups(weeks: list[Week]) -> list[list[Week]]:
@@ -206,13 +212,46 @@ def week_groups(weeks: list[Week]) -> list[list[Week]]:
     return groups
 
 
+def session_rows(sessions: list[Session]) -> list[str]:
+    """The exercise ids of one session along a block, in order: each exercise once.
+
+    An exercise that comes in later is placed just after the one it follows in its own
+    week, so a balance step that replaces another sits right under it.
+    """
+    order: list[str] = []
+    for session in sessions:
+        ids = [e.id for e in session.exercises]
+        for index, exercise_id in enumerate(ids):
+            if exercise_id in order:
+                continue
+            place = next((order.index(i) for i in reversed(ids[:index]) if i in order), -1) + 1
+            # Past the exercises this week no longer does: the one it replaces comes first.
+            while place < len(order) and order[place] not in ids:
+                place += 1
+            order.insert(place, exercise_id)
+    return order
+
+
+def _fits(run: list[Week], week: Week) -> bool:
+    """`week` can join `run`'s block: same session days, and no session grows by many rows."""
+    if _days_of(week) != _days_of(run[0]):
+        return False
+    for index in range(len(week.sessions)):
+        sessions = [w.sessions[index] for w in run + [week]]
+        longest = max(len(s.exercises) for s in sessions)
+        if len(session_rows(sessions)) > longest + MAX_EXTRA_ROWS:
+            return False
+    return True
+
+
 def blocks(plan: Plan, *, from_week: int = 1, max_columns: int = 5) -> list[list[list[Week]]]:
     """The weeks from `from_week` on as blocks, each a list of dose columns (lists of weeks).
 
-    A block runs while every session keeps its day and its exercises, and ends at a
-    reassessment (the plan may change there) or when its columns would no longer fit the
-    page's width. Printing each session once per block, with every week's dose beside it,
-    is what brings twelve weeks from eighteen pages to four or five (issue 13).
+    A block runs while the sessions keep their days and their exercises (give or take
+    MAX_EXTRA_ROWS that change along it), and ends at a reassessment (the plan may change
+    there) or when its columns would no longer fit the page's width. Printing each session
+    once per block, with every week's dose beside it, is what brings twelve weeks from
+    eighteen pages to four or five (issue 13).
     """
     reassessments = sorted(plan.reassessment_dates)
     weeks = [w for w in plan.weeks if w.week >= from_week]
@@ -220,9 +259,8 @@ def blocks(plan: Plan, *, from_week: int = 1, max_columns: int = 5) -> list[list
     for week in weeks:
         if runs:
             current = runs[-1]
-            same = _exercises_of(week) == _exercises_of(current[0])
             crossed = any(current[-1].start < day <= week.start for day in reassessments)
-            if same and not crossed:
+            if not crossed and _fits(current, week):
                 current.append(week)
                 continue
         runs.append([week])
@@ -237,31 +275,49 @@ def blocks(plan: Plan, *, from_week: int = 1, max_columns: int = 5) -> list[list
     return result
 
 
-def _steady_or_cells(items: list[PlannedExercise]) -> tuple[str, list[str]]:
-    """Rest and load under the name when the same all along the row, else in each cell."""
+def _steady_or_cells(items: list[PlannedExercise | None]) -> tuple[str, list[str]]:
+    """Rest and load under the name as they are in most weeks; a week that differs says so in its cell.
+
+    A lighter week's shorter rest or lighter band is the exception along a row: printing
+    it only there keeps the cells to two or three lines, five columns across a page.
+    """
+    rests = [None if i is None else f"rest {words.rest_text(i.rest_s)}" for i in items]
     # Bodyweight is the default and goes unsaid; a band or a weight is named.
-    texts = [" · ".join(x for x in (f"rest {words.rest_text(i.rest_s)}",
-                                    "" if i.load == "bodyweight" else i.load) if x) for i in items]
-    if len(set(texts)) == 1:
-        return texts[0], [""] * len(items)
-    return "", texts
+    loads = [None if i is None else ("" if i.load == "bodyweight" else i.load) for i in items]
+    usual_rest, usual_load = _most_common(rests), _most_common(loads)
+    steady = " · ".join(x for x in (usual_rest, usual_load) if x)
+    extras = [" · ".join(x for x in (rest if rest != usual_rest else "", load if load != usual_load else "") if x)
+              for rest, load in zip(rests, loads)]
+    return steady, [extra or "" for extra in extras]
 
 
-def _block_row(items: list[PlannedExercise], figures: Figures, notes: list[str], positions: dict[str, str],
-               thumbnail: tuple) -> BlockRow:
-    first = items[0]
+def _most_common(values: list[str | None]) -> str:
+    """The value most weeks share (the first week's on a tie)."""
+    present = [v for v in values if v is not None]
+    return max(present, key=present.count) if present else ""
+
+
+# A week in which the row's exercise is not done (another one on its row takes its place).
+NOT_THIS_WEEK = "—"
+
+
+def _block_row(items: list[PlannedExercise | None], figures: Figures, notes: list[str],
+               positions: dict[str, str], thumbnail: tuple) -> BlockRow:
+    present = [i for i in items if i is not None]
+    first = present[0]
     number = None
-    for item in items:
+    for item in present:
         # A remark such as "affected leg first" repeats on many rows; print it once per block.
         if item.note:
             if item.note not in notes:
                 notes.append(item.note)
             number = notes.index(item.note) + 1
     steady, extras = _steady_or_cells(items)
-    cells = [DoseCell(dose=words.dose_text(i), effort=f"effort {i.effort_rpe}/10", extra=extra)
+    cells = [DoseCell(dose=NOT_THIS_WEEK, effort="", extra="") if i is None else
+             DoseCell(dose=words.dose_text(i), effort=f"effort {i.effort_rpe}/10", extra=extra)
              for i, extra in zip(items, extras)]
     alternatives: list[str] = []
-    for item in items:
+    for item in present:
         for alternative in item.alternatives:
             text = _alternative_text(alternative)
             if text not in alternatives:
@@ -304,8 +360,10 @@ def block_page(plan: Plan, columns: list[list[Week]], figures: Figures, phase: d
                      else f"{words.day_month(days[0])}–{words.day_month(days[-1])}")
             heads.append(DoseColumn(label=label, dates=dates, phase_label=words_of.label, light=words_of.light))
         per_column = [column[0].sessions[index] for column in columns]
-        rows = [_block_row([s.exercises[i] for s in per_column], figures, notes, positions, thumbnail)
-                for i in range(len(per_column[0].exercises))]
+        by_id = [{e.id: e for e in session.exercises} for session in per_column]
+        rows = [_block_row([exercises.get(exercise_id) for exercises in by_id], figures, notes, positions,
+                           thumbnail)
+                for exercise_id in session_rows(per_column)]
         day = first.sessions[index].date
         sessions.append(BlockSession(
             title=f"Session {index + 1} of {count} · {words.WEEKDAY_LONG[day.weekday()]}s",

@@ -1,9 +1,10 @@
 """Calendar, week blocks and diary: every session and every week's dose shown, remarks once."""
 
 import datetime as dt
+import re
 
 from planner.render import words
-from planner.render.schedule_view import blocks
+from planner.render.schedule_view import MAX_EXTRA_ROWS, NOT_THIS_WEEK, blocks, session_rows
 from planner.render.view import build_programme
 from tests.render.plan_factory import make_plan, make_profile
 
@@ -29,13 +30,65 @@ def test_every_week_is_printed_once_in_order_with_every_session_and_dose(small_p
     assert all(row.figure is not None for page in programme.weeks for s in page.sessions for row in s.rows)
 
 
-def test_a_block_holds_weeks_with_the_same_exercises_and_ends_at_a_reassessment(small_plan, catalog):
+def test_a_block_holds_weeks_with_the_same_days_and_ends_at_a_reassessment(small_plan, catalog):
     for block in blocks(small_plan):
         weeks = [w for column in block for w in column]
-        kinds = {tuple((s.weekday, tuple(e.id for e in s.exercises)) for s in w.sessions) for w in weeks}
-        assert len(kinds) == 1
+        assert len({tuple(s.weekday for s in w.sessions) for w in weeks}) == 1
+        for index in range(len(weeks[0].sessions)):
+            sessions = [w.sessions[index] for w in weeks]
+            assert len(session_rows(sessions)) <= max(len(s.exercises) for s in sessions) + MAX_EXTRA_ROWS
         for day in small_plan.reassessment_dates:
             assert not (weeks[0].start < day <= weeks[-1].start), "a reassessment falls inside a block"
+
+
+def _swapped(plan, from_week: int, positions: list[int], catalog):
+    """The plan with session 1's exercises at `positions` replaced from `from_week` on."""
+    used = {e.id for w in plan.weeks for s in w.sessions for e in s.exercises}
+    spare = sorted(i for i, e in catalog.exercises.items() if i not in used and e.modality == "land")
+    weeks = []
+    for week in plan.weeks:
+        if week.week >= from_week:
+            first = week.sessions[0]
+            exercises = list(first.exercises)
+            for spare_id, position in zip(spare, positions):
+                exercises[position] = exercises[position].model_copy(
+                    update={"id": spare_id, "name": catalog.exercises[spare_id].name})
+            week = week.model_copy(update={"sessions": [first.model_copy(update={"exercises": exercises}),
+                                                        *week.sessions[1:]]})
+        weeks.append(week)
+    return plan.model_copy(update={"weeks": weeks}), spare
+
+
+def test_an_exercise_that_changes_inside_a_block_gets_its_own_row_under_the_one_it_replaces(small_plan, catalog):
+    plan, spare = _swapped(small_plan, 3, [1], catalog)
+    page = build_programme(plan, catalog).weeks[0]
+    assert page.numbers[:3] == [1, 2, 3]         # one block still: one exercise changed
+    rows = page.sessions[0].rows
+    old = small_plan.weeks[0].sessions[0].exercises[1].id
+    at = [row.id for row in rows].index(old)
+    assert rows[at + 1].id == spare[0]
+    weeks_of = [[int(n) for n in re.findall(r"\d+", c.label)] for c in page.sessions[0].columns]
+    for column, numbers in enumerate(weeks_of):
+        done_then = numbers[0] < 3
+        assert (rows[at].cells[column].dose == NOT_THIS_WEEK) is not done_then
+        assert (rows[at + 1].cells[column].dose == NOT_THIS_WEEK) is done_then
+    assert all(row.figure is not None for row in rows)
+
+
+def test_a_block_ends_where_many_exercises_change(small_plan, catalog):
+    plan, _ = _swapped(small_plan, 2, [0, 1, 2], catalog)
+    first = blocks(plan)[0]
+    assert [w.week for column in first for w in column] == [1]
+
+
+def test_rest_and_load_print_once_under_the_name_and_in_a_cell_only_where_a_week_differs(catalog):
+    plan = make_plan(catalog, make_profile(weeks=8))
+    for page in build_programme(plan, catalog).weeks:
+        for session in page.sessions:
+            for row in session.rows:
+                assert row.steady.startswith("rest ") or not row.steady
+                # The usual rest is said once; a cell names a rest only when it is another one.
+                assert all(row.steady.split(" · ")[0] not in cell.extra for cell in row.cells if cell.extra)
 
 
 def test_weeks_printed_alike_share_a_column(small_plan, catalog):
