@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from planner import parse_cache
 from planner.errors import InputError, InputErrors, KeyedError
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; anything this large is not one
@@ -126,7 +127,8 @@ def read_document(path: str | Path, *, fast: bool = False) -> Document:
         except RecursionError:
             raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name) from None
     elif fast:
-        parsed = _fast_yaml(text, name)
+        # Shipped files: parsed once, then read back as JSON (planner/parse_cache.py).
+        parsed = parse_cache.cached(raw, "planner-libyaml", lambda: _fast_yaml(text, name))
     else:
         parsed = _round_trip_yaml(text, name)
     data = _plain(parsed, (), lines, 0, [0], name)

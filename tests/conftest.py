@@ -14,6 +14,15 @@ from planner.cli import main
 from planner.resources import catalog_dir
 
 
+@pytest.fixture(scope="session", autouse=True)
+def parse_cache_in_a_temporary_folder(tmp_path_factory):
+    """The run's parsed-YAML cache (planner/parse_cache.py) lives and dies with the test session."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("PLANNER_CACHE_DIR", str(tmp_path_factory.mktemp("parse-cache")))
+    yield
+    patch.undo()
+
+
 @dataclass
 class CliResult:
     code: int

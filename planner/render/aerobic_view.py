@@ -33,7 +33,15 @@ def week_advice(weeks: list[Week]) -> str:
     if len(set(doses)) == 1:
         text = f"Aerobic work: {mode}, {doses[0]}"
     else:
-        text = f"Aerobic work: {mode}; " + "; ".join(f"week {w.week}: {d}" for w, d in zip(weeks, doses))
+        # Consecutive weeks alike are said once: "weeks 4–5: 20 minutes on 5 days, ...".
+        runs: list[tuple[list[int], str]] = []
+        for week, dose in zip(weeks, doses):
+            if runs and runs[-1][1] == dose and runs[-1][0][-1] == week.week - 1:
+                runs[-1][0].append(week.week)
+            else:
+                runs.append(([week.week], dose))
+        text = f"Aerobic work: {mode}; " + "; ".join(
+            (f"week {n[0]}" if len(n) == 1 else f"weeks {n[0]}–{n[-1]}") + f": {d}" for n, d in runs)
     return text + ", in bouts if you like. Tick the days in the diary."
 
 

@@ -9,7 +9,7 @@ SVG drawn by our own code is marked safe.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planner.catalog import Catalog
 from planner.plan import Plan
@@ -80,6 +80,15 @@ def large_print(plan: Plan, requested: bool | None = None) -> bool:
     return bool(choice)
 
 
+def said_once(pages: list[BlockPage]) -> list[BlockPage]:
+    """The warm-up and cool-down printed with the first block, and again only where they change."""
+    out, last = [], None
+    for page in pages:
+        out.append(page if page.routines != last else replace(page, routines=[]))
+        last = page.routines
+    return out
+
+
 def build_programme(plan: Plan, catalog: Catalog, *, paper: str = "a4", large: bool | None = None,
                     from_week: int = 1, part: str = "all") -> Programme:
     """Prepare every section of the programme from a plan and the catalog it was built from.
@@ -97,6 +106,7 @@ def build_programme(plan: Plan, catalog: Catalog, *, paper: str = "a4", large: b
     # Large print: fewer dose columns so each stays readable at 16 pt.
     pages = [block_page(plan, columns, figures, phase, positions, BLOCK_THUMBNAIL)
              for columns in blocks(plan, from_week=from_week, max_columns=LARGE_COLUMNS if large else 5)]
+    pages = said_once(pages)
     entries = guide(plan, catalog, figures, from_week=from_week)
     shown = [w for w in plan.weeks if w.week >= from_week]
     return Programme(

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
+from planner.verify.parsed import parsed_files
 
 _HERE = Path(__file__).resolve().parent
 
@@ -136,40 +135,54 @@ def load_reference(folder: str | Path | None = None) -> Reference:
 def _load(folder: str) -> Reference:
     root = Path(folder)
     exercise_files = sorted((root / "exercises").glob("*.yaml"))
+    medications_file = root / "medications.yaml"
+    if not medications_file.is_file():
+        medications_file = default_folder() / "medications.yaml"
+    parsed = parsed_files([*exercise_files, root / "foods.yaml", root / "limitations.yaml",
+                           root / "conditions.yaml", root / "screening.yaml", medications_file], _parse)
+
+    def entries(path: Path, key: str) -> list[dict]:
+        return _entries(parsed, path, key)
+
     exercises: dict[str, CatalogExercise] = {}
     for path in exercise_files:
-        for entry in _entries(path, "exercises"):
+        for entry in entries(path, "exercises"):
             exercise = _exercise(entry, path)
             if exercise.id in exercises:
                 raise ValueError(f"{path}: exercise {exercise.id!r} is defined twice")
             exercises[exercise.id] = exercise
-    foods = {f.id: f for f in (_food(e, root / "foods.yaml") for e in _entries(root / "foods.yaml", "foods"))}
+    foods = {f.id: f for f in (_food(e, root / "foods.yaml") for e in entries(root / "foods.yaml", "foods"))}
     limitations = {r.id: r for r in (_limitation(e, root / "limitations.yaml")
-                                     for e in _entries(root / "limitations.yaml", "limitations"))}
+                                     for e in entries(root / "limitations.yaml", "limitations"))}
     conditions = {r.id: r for r in (_condition(e, root / "conditions.yaml")
-                                    for e in _entries(root / "conditions.yaml", "conditions"))}
+                                    for e in entries(root / "conditions.yaml", "conditions"))}
     screening_conditions, screening_medications, medication_names = {}, {}, {}
     if (root / "screening.yaml").is_file():  # a test catalog may leave it out
         screening_conditions = {r.id: r for r in (_screening(e, root / "screening.yaml")
-                                                  for e in _entries(root / "screening.yaml", "conditions"))}
+                                                  for e in entries(root / "screening.yaml", "conditions"))}
         screening_medications = {r.id: r for r in (_screening(e, root / "screening.yaml")
-                                                   for e in _entries(root / "screening.yaml", "medications"))}
-    medications_file = root / "medications.yaml"
-    if not medications_file.is_file():
-        medications_file = default_folder() / "medications.yaml"
-    for entry in _entries(medications_file, "medications"):
+                                                   for e in entries(root / "screening.yaml", "medications"))}
+    for entry in entries(medications_file, "medications"):
         medication_names[str(_field(entry, "id", medications_file))] = _words(entry, "names", medications_file)
     return Reference(folder, exercises, foods, limitations, conditions,
                      screening_conditions, screening_medications, medication_names)
 
 
-def _entries(path: Path, key: str) -> list[dict]:
-    if not path.is_file():
-        raise ValueError(f"catalog file {path} is missing")
+def _parse(path: Path, raw: bytes) -> Any:
+    """One catalog file as plain data; ValueError naming the file when it is not YAML."""
+    from ruamel.yaml import YAML     # late: with the parse cache warm, never imported at all
+    from ruamel.yaml.error import YAMLError
+
     try:
-        data = YAML(typ="safe", pure=False).load(path.read_text(encoding="utf-8"))
+        return YAML(typ="safe", pure=False).load(raw.decode("utf-8"))
     except (YAMLError, UnicodeDecodeError) as error:
         raise ValueError(f"{path}: not readable YAML ({str(error).splitlines()[0]})") from None
+
+
+def _entries(parsed: dict[str, Any], path: Path, key: str) -> list[dict]:
+    if str(path) not in parsed:
+        raise ValueError(f"catalog file {path} is missing")
+    data = parsed[str(path)]
     entries = data.get(key) if isinstance(data, dict) else None
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise ValueError(f"{path}: expected a list of entries under {key!r}")

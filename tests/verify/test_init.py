@@ -15,7 +15,7 @@ from .factory import CATALOG_DIR, make_plan, reassess
 
 DELETE = object()  # an edit that removes the key
 VERIFY_DIR = Path(planner.verify.__file__).parent
-ALLOWED_TOP_LEVEL = {"__future__", "collections", "dataclasses", "datetime", "fractions", "functools",
+ALLOWED_TOP_LEVEL = {"__future__", "collections", "dataclasses", "datetime", "fractions", "functools", "hashlib",
                      "json", "math", "os", "pathlib", "re", "stat", "typing", "ruamel", "planner"}
 
 
