@@ -104,6 +104,7 @@ class BlockPage:
     walk_advice: str
     home_practice: str | None = None   # balance practice on days without a session (plan home_practice)
     routines: list[str] = ()    # warm-up and cool-down, once per setting (aerobic_view.routines)
+    balance: BlockSession | None = None   # the balance practice every session ends with, once per block
 
 
 @dataclass(frozen=True)
@@ -218,9 +219,13 @@ def session_rows(sessions: list[Session]) -> list[str]:
     An exercise that comes in later is placed just after the one it follows in its own
     week, so a balance step that replaces another sits right under it.
     """
+    return _rows([s.exercises for s in sessions])
+
+
+def _rows(lists: list[list[PlannedExercise]]) -> list[str]:
     order: list[str] = []
-    for session in sessions:
-        ids = [e.id for e in session.exercises]
+    for exercises in lists:
+        ids = [e.id for e in exercises]
         for index, exercise_id in enumerate(ids):
             if exercise_id in order:
                 continue
@@ -349,27 +354,44 @@ def block_page(plan: Plan, columns: list[list[Week]], figures: Figures, phase: d
     notes: list[str] = []
     sessions = []
     count = len(first.sessions)
+    # Balance practice the same in every session of each week: printed once for the block,
+    # not as the same rows under every session (three rows fewer a session, issue 13).
+    hoisted = _balance_in_every_session(weeks)
+
+    def exercises_of(session: Session) -> list[PlannedExercise]:
+        return [e for e in session.exercises if not (hoisted and e.component == "balance")]
+
+    def rows_of(lists: list[list[PlannedExercise]]) -> list[BlockRow]:
+        by_id = [{e.id: e for e in exercises} for exercises in lists]
+        return [_block_row([exercises.get(exercise_id) for exercises in by_id], figures, notes, positions,
+                           thumbnail)
+                for exercise_id in _rows(lists)]
+
     for index in range(count):
         heads = []
         for column in columns:
             words_of = phase[column[0].week]
-            label = (f"Week {column[0].week}" if len(column) == 1
-                     else f"Weeks {column[0].week}–{column[-1].week}")
             days = [w.sessions[index].date for w in column]
             dates = (words.day_month(days[0]) if len(days) == 1
                      else f"{words.day_month(days[0])}–{words.day_month(days[-1])}")
-            heads.append(DoseColumn(label=label, dates=dates, phase_label=words_of.label, light=words_of.light))
-        per_column = [column[0].sessions[index] for column in columns]
-        by_id = [{e.id: e for e in session.exercises} for session in per_column]
-        rows = [_block_row([exercises.get(exercise_id) for exercises in by_id], figures, notes, positions,
-                           thumbnail)
-                for exercise_id in session_rows(per_column)]
+            heads.append(DoseColumn(label=_column_label(column), dates=dates, phase_label=words_of.label,
+                                    light=words_of.light))
+        rows = rows_of([exercises_of(column[0].sessions[index]) for column in columns])
         day = first.sessions[index].date
         sessions.append(BlockSession(
             title=f"Session {index + 1} of {count} · {words.WEEKDAY_LONG[day.weekday()]}s",
             minutes=_minutes([w.sessions[index].minutes for w in weeks]),
             muscles=words.muscles_text(list(first.sessions[index].muscle_groups)),
             columns=heads, rows=rows, setting=aerobic_view.setting_words(first.sessions[index])))
+    balance = None
+    if hoisted:
+        heads = [DoseColumn(label=_column_label(column), dates=_week_dates(column[0].start, _week_end(column[-1])),
+                            phase_label=phase[column[0].week].label, light=phase[column[0].week].light)
+                 for column in columns]
+        balance = BlockSession(
+            title="Balance practice · at the end of every session", minutes="", muscles="", columns=heads,
+            rows=rows_of([[e for e in column[0].sessions[0].exercises if e.component == "balance"]
+                          for column in columns]))
     numbers = [w.week for w in weeks]
     # Each distinct label once, with the weeks it names: "Weeks 1–2", "Week 6".
     seen: dict[tuple[str, str], list[int]] = {}
@@ -386,7 +408,28 @@ def block_page(plan: Plan, columns: list[list[Week]], figures: Figures, phase: d
         reassessments=[words.long_date(d) for d in sorted(reassessment_days(plan))
                        if first.start < d <= _week_end(last) + dt.timedelta(days=1)],
         notes=notes, walk_advice=aerobic_view.week_advice(weeks),
-        routines=aerobic_view.routines(first.sessions), home_practice=home_practice_text(first))
+        routines=aerobic_view.routines(first.sessions), home_practice=home_practice_text(first),
+        balance=balance)
+
+
+def _column_label(column: list[Week]) -> str:
+    return f"Week {column[0].week}" if len(column) == 1 else f"Weeks {column[0].week}–{column[-1].week}"
+
+
+def _week_dates(first: dt.date, last: dt.date) -> str:
+    """'7–13 Dec', '28 Dec–3 Jan': a column's days, short enough for its head."""
+    if first.month == last.month:
+        return f"{first.day}–{words.day_month(last)}"
+    return f"{words.day_month(first)}–{words.day_month(last)}"
+
+
+def _balance_in_every_session(weeks: list[Week]) -> bool:
+    """Every week of the block has balance practice, the same (exercise and dose) in each of its sessions."""
+    for week in weeks:
+        kinds = {tuple(e.model_dump_json() for e in s.exercises if e.component == "balance") for s in week.sessions}
+        if len(kinds) != 1 or not next(iter(kinds)):
+            return False
+    return True
 
 
 def home_practice_text(week: Week) -> str | None:

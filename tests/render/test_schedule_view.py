@@ -154,3 +154,35 @@ def test_from_week_prints_only_what_is_left(small_plan, catalog):
     assert [week.number for week in programme.diary] == [5, 6, 7, 8]
     assert all(entry.first_week >= 5 for entry in programme.guide)
     assert programme.overview.rows[0].week == 5
+
+
+def _with_balance(plan, catalog, *, differ_in_week: int | None = None):
+    """The plan with the same balance exercise ending every session (one session differs in `differ_in_week`)."""
+    balance_id = sorted(i for i, e in catalog.exercises.items() if e.component == "balance")[0]
+    template = plan.weeks[0].sessions[0].exercises[0].model_copy(
+        update={"id": balance_id, "name": catalog.exercises[balance_id].name, "component": "balance",
+                "reps": None, "hold_s": 20, "sets": 2, "alternatives": []})
+    weeks = []
+    for week in plan.weeks:
+        sessions = []
+        for index, session in enumerate(week.sessions):
+            item = template.model_copy(update={"hold_s": 30}) if (week.week == differ_in_week and index) else template
+            sessions.append(session.model_copy(update={"exercises": [*session.exercises, item]}))
+        weeks.append(week.model_copy(update={"sessions": sessions}))
+    return plan.model_copy(update={"weeks": weeks}), template
+
+
+def test_balance_the_same_in_every_session_prints_once_per_block(small_plan, catalog):
+    plan, balance = _with_balance(small_plan, catalog)
+    for page in build_programme(plan, catalog).weeks:
+        assert all(balance.id not in [row.id for row in s.rows] for s in page.sessions)
+        assert [row.id for row in page.balance.rows] == [balance.id]
+        assert all(cell.dose == words.dose_text(balance) for cell in page.balance.rows[0].cells)
+        assert len(page.balance.columns) == len(page.sessions[0].columns)
+
+
+def test_balance_that_differs_between_sessions_stays_in_each_session(small_plan, catalog):
+    plan, balance = _with_balance(small_plan, catalog, differ_in_week=1)
+    first = build_programme(plan, catalog).weeks[0]
+    assert first.balance is None
+    assert all(balance.id in [row.id for row in s.rows] for s in first.sessions)
