@@ -18,11 +18,9 @@ DEFAULT_STOP_RULES = tuple(safety.STOP_RULES)
 
 
 DISCLAIMER = (
-    "This programme was prepared for the person named on it, from the assessment and details "
-    "given to your clinician. It does not replace their advice. Exercise at the effort written, "
-    "not harder; if anything in the stop rules happens, stop and get help. Keep taking your "
-    "medicines as prescribed: never stop or change one because of this programme without "
-    "talking to the doctor who prescribed it."
+    "Made for the person named on it; it does not replace your clinician's advice. Exercise at "
+    "the effort written, not harder, and stop and get help if anything in the stop rules happens. "
+    "Keep taking your medicines as prescribed: never stop or change one because of this programme."
 )
 
 
