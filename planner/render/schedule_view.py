@@ -155,7 +155,10 @@ def overview(plan: Plan, *, from_week: int = 1) -> Overview:
                                   light=d in week_of and phase[week_of[d].week].light,
                                   in_plan=d in week_of) for d in days]
             label = phase[week.week]
-            rows.append(CalendarRow(week=week.week, title=f"Week {week.week}",
+            # A last row holding only the plan's final day (and the test day after it) is not
+            # a second "Week 12": it goes unnamed.
+            named = not rows or rows[-1].week != week.week
+            rows.append(CalendarRow(week=week.week, title=f"Week {week.week}" if named else "",
                                     phase=label.key, phase_label=label.label, deload=label.light, cells=cells))
             monday += dt.timedelta(days=7)
     for week in weeks:
