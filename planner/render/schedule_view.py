@@ -459,7 +459,8 @@ def diary_week(plan: Plan, week: Week, phase: dict | None = None) -> DiaryWeek:
     # Non-breaking spaces keep each weekday with its box when the line wraps.
     walk = DAY_GAP.join(f"{words.WEEKDAY_SHORT[d.weekday()]}\u00a0{TICK_BOX}" for d in days)
     label = (phase or week_words(plan))[week.week].label
-    return DiaryWeek(number=week.week, dates=words.date_range(week.start, end),
+    # No year: the sessions beside it date the row, and a year wraps the cell to a third line.
+    return DiaryWeek(number=week.week, dates=_week_dates(week.start, end),
                      phase_label=label, sessions=sessions, walk_days=walk,
                      reassessments=[words.weekday_day_month(d) for d in sorted(reassessment_days(plan))
                                     if week.start <= d <= end],
