@@ -95,14 +95,14 @@ def cover(plan: Plan, catalog: Catalog, *, from_week: int = 1) -> Cover:
 
     end = _plan_end(plan)
     sessions = sum(len(w.sessions) for w in plan.weeks)
+    # Two facts a row where they read as one ("12 weeks, 36 sessions: 7 Dec 2026 – 28 Feb
+    # 2027"); the version and its date are in the cover's band (issue 13: compact).
     programme = []
-    if plan.weeks:
-        programme.append(("Dates", words.date_range(plan.weeks[0].start, end)))
-    programme.append(("Length", f"{len(plan.weeks)} weeks, {sessions} sessions"))
-    programme.append(("Training days", words.listing(
-        [words.WEEKDAY_LONG[_weekday_index(d)] for d in profile.schedule.days])))
-    programme.append(("Session length", f"up to {profile.schedule.minutes_per_session} minutes"))
-    programme.append(("Plan version", f"{plan.version}, made {words.long_date(plan_date(plan))}"))
+    length = f"{len(plan.weeks)} weeks, {sessions} sessions"
+    programme.append(("Dates", f"{length}: {words.date_range(plan.weeks[0].start, end)}" if plan.weeks else length))
+    programme.append(("Sessions", words.listing(
+        [words.WEEKDAY_LONG[_weekday_index(d)] + "s" for d in profile.schedule.days])
+        + f", up to {profile.schedule.minutes_per_session} minutes"))
     if from_week > 1 and from_week <= len(plan.weeks):
         programme.append(("This print", f"weeks {from_week} to {len(plan.weeks)}, from "
                                          f"{words.long_date(plan.weeks[from_week - 1].start)}"))
