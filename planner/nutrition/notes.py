@@ -133,7 +133,7 @@ def supplement_notes(profile: Profile, menu: MenuFacts) -> list[str]:
 
 
 def nutrient_notes(profile: Profile) -> list[str]:
-    """Vitamin D, calcium, omega-3, magnesium, zinc, fluids and daily walking."""
+    """Vitamin D, calcium, omega-3, magnesium, zinc and fluids."""
     diet = profile.nutrition.diet
     plant_based = diet in ("vegan", "vegetarian")
     calcium = listing(allowed_words(profile, calcium_sources(profile)))
@@ -146,14 +146,8 @@ def nutrient_notes(profile: Profile) -> list[str]:
                  "more in hot weather.")
     if fluid_limit:
         hydration += " If your clinician has limited your fluids, their limit comes first."
-    walking = ("Walk lightly every day, including rest days: 10-30 minutes at an easy, "
-               "conversational pace. It is advice, not a training session.")
-    if profile.neurogenic_cause == "multiple_sclerosis":
-        walking += " Walk in the cooler part of the day and stop before you overheat."
-    if profile.seated:
-        # A seated client is never told to walk (issue 11).
-        walking = ("Keep active every day, including rest days: 10-30 minutes of pushing your chair or "
-                   "arm movement at an easy, conversational pace. It is advice, not a training session.")
+    # No walking advice here: the week pages prescribe the aerobic work (minutes, days and
+    # effort, issue 11); a second "walk every day, 10-30 minutes" here contradicted it.
     # BDA; Academy of Nutrition and Dietetics 2016 position (domain.md, Nutrition round 2).
     vegan = ([
         "Vegan diet: take vitamin B12 every day from fortified foods (plant drinks, yeast extract, "
@@ -171,7 +165,6 @@ def nutrient_notes(profile: Profile) -> list[str]:
         + ("; soaking or sprouting beans and grains helps the body absorb it from plants."
            if plant_based else "."),
         hydration,
-        walking,
     ]
 
 

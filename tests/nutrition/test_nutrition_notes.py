@@ -16,10 +16,16 @@ def notes_for(prof, training=TRAINING):
     return nutrition_notes(prof, split, training, medication_classes())
 
 
-def test_every_client_gets_the_nutrient_walking_and_hydration_advice():
+def test_every_client_gets_the_nutrient_and_hydration_advice():
     text = " ".join(notes_for(profile())).lower()
-    for word in ("vitamin d", "blood test", "calcium", "omega-3", "magnesium", "zinc", "drink", "walk"):
+    for word in ("vitamin d", "blood test", "calcium", "omega-3", "magnesium", "zinc", "drink"):
         assert word in text, word
+
+
+def test_walking_is_prescribed_on_the_week_pages_not_advised_again_here():
+    # A second "walk every day, 10-30 minutes" contradicted the weekly aerobic prescription.
+    for client in (profile(), profile(condition="neurogenic", neurogenic_cause="multiple_sclerosis")):
+        assert not any("walk" in n.lower() for n in notes_for(client))
 
 
 def test_the_post_session_meal_and_training_days_are_named():
@@ -94,6 +100,10 @@ def test_kidney_and_dialysis_notes():
     assert any("renal dietitian" in n for n in dialysis)
 
 
-def test_heat_sensitive_ms_is_told_to_walk_cool():
-    notes = notes_for(profile(condition="neurogenic", neurogenic_cause="multiple_sclerosis"))
-    assert any("cooler" in n for n in notes)
+def test_heat_sensitive_ms_is_told_to_keep_cool_once_on_the_cover_not_in_the_menu_notes():
+    from planner.catalog import default_catalog
+    from planner.screening import screening_acts
+    client = profile(condition="neurogenic", neurogenic_cause="multiple_sclerosis")
+    assert not any("cooler" in n for n in notes_for(client))
+    acts = screening_acts(client, default_catalog())
+    assert any("cool room" in note for note in acts.advice)
