@@ -516,6 +516,10 @@ def main() -> None:
             # Reading is handled where files are read: what is left is writing (stdout, a folder).
             raise OutputError(f"could not write ({exc.strerror or exc})") from None
         except Exception as exc:
+            if _TERMINATED_WITH is not None:
+                # SIGTERM arrived inside a C extension's import, which turns our SystemExit into
+                # "ImportError: initialization failed": the run still ends as terminated.
+                sys.exit(_TERMINATED_WITH)
             if os.environ.get("PLANNER_DEBUG"):
                 raise
             raise InternalError(f"internal error (a bug, please report it): {type(exc).__name__}: {exc}; "
@@ -566,7 +570,12 @@ def run() -> None:
     main()
 
 
+_TERMINATED_WITH: int | None = None   # the exit status once SIGTERM has arrived
+
+
 def _terminated(signum, frame) -> None:
     """SIGTERM ends a single run like Ctrl-C: clean-up runs (no temporary file left), exit 143."""
+    global _TERMINATED_WITH
+    _TERMINATED_WITH = 128 + signum
     _say_to_stderr("planner: terminated (SIGTERM)")
     raise SystemExit(128 + signum)

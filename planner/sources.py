@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -208,6 +209,9 @@ def _round_trip_yaml(text: str, name: str) -> Any:
         raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name) from None
 
 
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
 def _bracket_depth(text: str) -> int:
     """Deepest nesting of [ and { in the text, quotes ignored (a cheap upper bound).
 
@@ -215,11 +219,12 @@ def _bracket_depth(text: str) -> int:
     only used with a wide margin, so brackets inside quoted text cannot trip it.
     """
     depth = deepest = 0
-    for ch in text:
-        if ch in "[{":
+    # Only the brackets are visited (a regular-expression scan), not every character.
+    for match in _BRACKETS.finditer(text):
+        if match.group() in "[{":
             depth += 1
             deepest = max(deepest, depth)
-        elif ch in "]}":
+        else:
             depth = max(0, depth - 1)
     return deepest
 

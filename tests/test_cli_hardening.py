@@ -190,3 +190,18 @@ def test_sigterm_ends_a_single_run_with_143_and_no_temporary_file(tmp_path):
     _, stderr = run.communicate(timeout=60)
     assert run.returncode == 143 and "Traceback" not in stderr and "terminated" in stderr
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_sigterm_inside_a_c_extension_import_still_ends_as_terminated(monkeypatch):
+    # A C extension's import turns the handler's SystemExit into "ImportError: initialization
+    # failed"; that must not be reported as a bug (exit 70).
+    from planner import cli
+
+    def interrupted_import(**_):
+        raise ImportError("initialization failed")
+
+    monkeypatch.setattr(cli, "_TERMINATED_WITH", 143)
+    monkeypatch.setattr(cli.cli, "main", interrupted_import)
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    assert ended.value.code == 143
