@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from planner.render.weasy import URLFetcher, URLFetcherResponse
 
 from planner.resources import templates_dir
 

@@ -21,7 +21,7 @@ import gc
 import hashlib
 import os
 
-from weasyprint import HTML
+from planner.render.weasy import HTML
 
 from planner.render.fetcher import PackagedAssetFetcher
 from planner.render.html import render_html

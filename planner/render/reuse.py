@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
-from weasyprint.images import SVGImage
+from planner.render.weasy import SVGImage
 
 
 class ReusedDrawing:
