@@ -1,5 +1,10 @@
-"""The nutrition section's view: daily protein and energy targets and why, meal targets, the
-7-day menu with each food's protein and energy, and the week's shopping list by aisle."""
+"""The nutrition section's view: daily protein and energy targets, meal targets, the 7-day
+menu (each meal's foods and protein, each day's protein and energy) and the week's shopping
+list by aisle.
+
+Compact (issue 13): a meal is one run of text, its foods with their servings; the figures a
+client acts on are the meal's protein and the day's totals, so a food prints no figures of
+its own (the plan record keeps them)."""
 
 from __future__ import annotations
 
@@ -12,6 +17,8 @@ from planner.render.words import label, number
 NO_TARGET = ("This programme sets no protein target for you. Your clinician will give you "
              "protein guidance that fits your health; follow theirs.")
 
+# The plan's notes say both, for this client (which meal, which days); these two stand in
+# only for a plan record written without notes.
 AFTER_SESSION = ("On training days, have the meal marked “after training” within about two hours "
                  "after the session: that is when protein helps the muscles most.")
 
@@ -30,17 +37,10 @@ class MealTargetRow:
 
 
 @dataclass(frozen=True)
-class FoodLine:
-    food: str         # "Greek yogurt, plain — 170 g"
-    protein: str      # "17.5 g"
-    kcal: str | None = None   # "100 kcal"
-
-
-@dataclass(frozen=True)
 class MenuMealRow:
     name: str
-    foods: list[FoodLine]
-    protein: str
+    foods: list[str]  # "Greek yogurt, plain 170 g", "2 guavas (110 g)"
+    protein: str      # "26 g"
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class MenuDayView:
 @dataclass(frozen=True)
 class AisleView:
     aisle: str
-    items: list[tuple[str, str]]   # (food, amount for the week)
+    items: list[str]   # "Semi-skimmed milk 600 ml", "2 bananas (236 g)"
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,6 @@ class NutritionView:
     under_guidance: str | None
     meals: list[MealTargetRow]
     any_leucine: bool
-    after_session: str
-    spread: str
     menus: list[MenuDayView]
     notes: list[str]
     energy: str | None = None          # "1,840 kcal a day"
@@ -74,11 +72,21 @@ class NutritionView:
     shopping: list[AisleView] | None = None
 
 
-def _food_line(food: MenuFood) -> FoodLine:
+def serving(name: str, amount: str) -> str:
+    """A food with its amount: 'Semi-skimmed milk 300 ml'; '2 guavas (110 g)' when the count
+    already names a plain food ('Guava'), not 'Guava 2 guavas (110 g)'."""
     # The plan's portion already counts multiple portions ("2 x 1 slice"); print a real times sign.
-    portion = re.sub(r"^(\d+) x ", r"\1 × ", food.portion)
-    return FoodLine(food=f"{food.name} — {portion}", protein=f"{number(food.protein_g)} g",
-                    kcal=None if food.kcal is None else f"{number(food.kcal, 0)} kcal")
+    amount = re.sub(r"^(\d+) x ", r"\1 × ", amount)
+    counted = re.match(r"\d+ (\w+)", amount)
+    named = bool(counted) and not re.search(r"[,(]", name) and \
+        counted.group(1).lower().rstrip("s") == name.split()[0].lower().rstrip("s")
+    # A figure never parts from its unit at a line end ("75 g", "2 guavas (110 g)").
+    amount = re.sub(r"([\d×]) ", "\\1\u00a0", amount)
+    return amount if named else f"{name} {amount}"
+
+
+def _food(food: MenuFood) -> str:
+    return serving(food.name, food.portion)
 
 
 def nutrition_view(nutrition: NutritionPlan | None) -> NutritionView | None:
@@ -91,8 +99,9 @@ def nutrition_view(nutrition: NutritionPlan | None) -> NutritionView | None:
     menus = []
     for day in nutrition.menus:
         # What the foods give (at or above the meal's target), not the target again.
-        rows = [MenuMealRow(name=label(meal.name), foods=[_food_line(f) for f in meal.foods],
-                            protein=f"{number(sum(f.protein_g for f in meal.foods))} g")
+        # Whole grams: the meal gives at least its target, so rounding never prints less.
+        rows = [MenuMealRow(name=label(meal.name), foods=[_food(f) for f in meal.foods],
+                            protein=f"{number(sum(f.protein_g for f in meal.foods), 0)} g")
                 for meal in day.meals]
         total = sum(f.protein_g for meal in day.meals for f in meal.foods)
         energy = None if day.energy_kcal is None else f"{number(day.energy_kcal, 0)} kcal"
@@ -104,8 +113,8 @@ def nutrition_view(nutrition: NutritionPlan | None) -> NutritionView | None:
         reason=nutrition.reason,
         under_guidance=GUIDANCE if nutrition.under_professional_guidance else None,
         meals=meals, any_leucine=any(m.leucine is not None for m in meals),
-        after_session=AFTER_SESSION, spread=SPREAD, menus=menus, notes=list(nutrition.notes),
+        menus=menus, notes=list(nutrition.notes) or [SPREAD, AFTER_SESSION],
         energy=None if nutrition.energy_kcal is None else f"{number(nutrition.energy_kcal, 0)} kcal a day",
         energy_method=nutrition.energy_method,
-        shopping=[AisleView(aisle=label(a.aisle), items=[(i.name, i.amount) for i in a.items])
+        shopping=[AisleView(aisle=label(a.aisle), items=[serving(i.name, i.amount) for i in a.items])
                   for a in nutrition.shopping_list] or None)
