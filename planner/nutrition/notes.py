@@ -72,7 +72,9 @@ def nutrition_notes(profile: Profile, split: MealSplit, training_weekdays: list[
 
 def post_session_note(split: MealSplit, training_weekdays: list[str]) -> str:
     """Which meal is the protein-rich one after training, and when the session is assumed."""
-    days = f" ({', '.join(sorted(training_weekdays, key=WEEKDAYS.index))})" if training_weekdays else ""
+    # "Mon, Wed, Fri" as the calendar prints them, not the profile's "mon, wed, fri".
+    days = (f" ({', '.join(d.capitalize() for d in sorted(training_weekdays, key=WEEKDAYS.index))})"
+            if training_weekdays else "")
     return (f"On training days{days} the session is planned for the {split.session_time}; "
             f"{split.after_session} is the protein-rich meal within about 2 hours after it. "
             f"If you train at another time, move that meal, or a protein snack, to follow the session.")

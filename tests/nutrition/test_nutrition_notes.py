@@ -30,12 +30,12 @@ def test_walking_is_prescribed_on_the_week_pages_not_advised_again_here():
 
 def test_the_post_session_meal_and_training_days_are_named():
     notes = notes_for(profile())
-    assert any("lunch" in n and "2 hours" in n and "mon, wed, fri" in n for n in notes)
+    assert any("lunch" in n and "2 hours" in n and "Mon, Wed, Fri" in n for n in notes)
 
 
 def test_training_days_print_in_calendar_order():
     notes = notes_for(profile(), training=["fri", "mon", "wed"])
-    assert any("(mon, wed, fri)" in n for n in notes)
+    assert any("(Mon, Wed, Fri)" in n for n in notes)
 
 
 def test_plant_based_clients_get_plant_sources():
