@@ -29,6 +29,16 @@ class GuideEntry:
     first_week: int
     replaces: list[str] = field(default_factory=list)   # for an alternative: what it stands in for
 
+    @property
+    def tags(self) -> str:
+        """One short line under the name: position, what to have at hand, and when it starts."""
+        parts = [self.modality.capitalize()] if self.modality else []
+        if self.equipment and self.equipment != "none":
+            parts.append(self.equipment)
+        if self.first_week > 1:
+            parts.append(f"from week {self.first_week}")
+        return " · ".join(parts)
+
 
 def doable(plan: Plan, catalog: Catalog) -> set[str] | None:
     """Catalog ids this client can do with their equipment and limitations (None: unknown).
@@ -99,13 +109,15 @@ def _guide_entry(exercise_id: str, name: str, role: str, week: int, catalog: Cat
             return None
         return other.name
 
-    equipment = [e for e in exercise.equipment if e != "pool"]
+    position = words.position_text(exercise)
+    # "Standing at a wall · Wall" says it twice; the pool is in the position words too.
+    equipment = [e for e in exercise.equipment if e != "pool" and not (e == "wall" and "wall" in position)]
     # A planned exercise gets its start -> end drawing; an alternative is described in words
     # only (a drawing each would add a page to the printed guide).
-    figure = figures.get(exercise.id, "both", GUIDE_WIDTH, GUIDE_HEIGHT) if role == "in your plan" else None
+    figure = figures.get(exercise.id, "both", GUIDE_WIDTH, GUIDE_HEIGHT)
     return GuideEntry(
         id=exercise.id, name=exercise.name, figure=figure,
-        modality=words.position_text(exercise),
+        modality=position,
         equipment=words.listing([words.label(e) for e in equipment]) or "none",
         muscles=words.muscles_text(list(exercise.primary_muscles)),
         steps=list(exercise.steps), cues=list(exercise.cues),

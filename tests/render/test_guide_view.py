@@ -47,3 +47,24 @@ def test_a_variant_needing_missing_equipment_is_not_offered(catalog):
             if name:
                 variant = next(e for e in catalog.exercises.values() if e.name == name)
                 assert set(variant.equipment) <= {"chair", "wall"}, (entry.name, name)
+
+
+def test_every_guide_entry_has_its_drawing(small_plan, catalog):
+    # An alternative is printed as its start -> end drawing and its name, so it needs the drawing.
+    # With a pool at hand the factory's pool alternatives become doable and are printed.
+    profile = small_plan.profile.model_copy(update={"equipment": [*small_plan.profile.equipment, "pool"]})
+    entries = build_programme(small_plan.model_copy(update={"profile": profile}), catalog).guide
+    assert any(entry.role == "alternative" for entry in entries)
+    for entry in entries:
+        if catalog.exercises[entry.id].figure is not None:
+            assert entry.figure is not None, entry.id
+
+
+def test_tags_name_position_and_equipment_once(catalog):
+    from tests.render.plan_factory import make_plan, make_profile
+    plan = make_plan(catalog, make_profile(weeks=8, days=("mon", "thu")))
+    for entry in build_programme(plan, catalog).guide:
+        assert " ·  · " not in entry.tags and not entry.tags.endswith("·")
+        # "Standing at a wall · Wall" says the wall twice.
+        assert entry.tags.lower().count("wall") <= 1, entry.tags
+        assert ("from week" in entry.tags) == (entry.first_week > 1)
