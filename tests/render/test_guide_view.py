@@ -1,5 +1,6 @@
 """The exercise guide: each planned exercise once, its variants, then the alternatives."""
 
+from planner.render.guide_view import steps_for
 from planner.render.view import build_programme
 
 
@@ -35,7 +36,7 @@ def test_guide_names_only_variants_the_client_can_do(small_plan, catalog):
             expected = catalog.exercises[variant].name if variant and variant in can_do else None
             assert shown == expected
             named += shown is not None
-        assert entry.steps == list(exercise.steps)
+        assert entry.steps == steps_for(list(exercise.steps), small_plan.profile.seated)
     assert named, "no variant named at all: the test would pass for the wrong reason"
 
 
@@ -68,3 +69,15 @@ def test_tags_name_position_and_equipment_once(catalog):
         # "Standing at a wall · Wall" says the wall twice.
         assert entry.tags.lower().count("wall") <= 1, entry.tags
         assert ("from week" in entry.tags) == (entry.first_week > 1)
+
+
+def test_the_wheelchair_sentence_is_for_those_who_sit(catalog):
+    seated = [e for e in catalog.exercises.values() if any("In a wheelchair," in step for step in e.steps)]
+    assert seated, "no catalog step speaks to wheelchair users: the test would pass for the wrong reason"
+    for exercise in seated:
+        assert steps_for(list(exercise.steps), True) == list(exercise.steps)
+        standing = steps_for(list(exercise.steps), False)
+        assert standing and not any("In a wheelchair," in step for step in standing)
+        # Only that sentence goes: every other word of the steps is still there.
+        assert len(standing) == len([s for s in exercise.steps if not s.startswith("In a wheelchair,")])
+        assert all(step.endswith((".", "!", "?")) for step in standing), standing
