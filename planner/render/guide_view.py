@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from planner.catalog import Catalog
@@ -11,6 +12,9 @@ from planner.render.drawings import FigureRef, Figures
 
 
 GUIDE_WIDTH, GUIDE_HEIGHT = 240, 110     # the start -> end drawing, px (CSS sets the printed size)
+
+# Seated steps carry a sentence for wheelchair users ("In a wheelchair, put the brakes on.").
+WHEELCHAIR_SENTENCE = re.compile(r"\s*\bIn a wheelchair,[^.]*\.")
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,16 @@ class GuideEntry:
     role: str            # "in your plan" or "alternative"
     first_week: int
     replaces: list[str] = field(default_factory=list)   # for an alternative: what it stands in for
+
+    @property
+    def tags(self) -> str:
+        """One short line under the name: position, what to have at hand, and when it starts."""
+        parts = [self.modality.capitalize()] if self.modality else []
+        if self.equipment and self.equipment != "none":
+            parts.append(self.equipment)
+        if self.first_week > 1:
+            parts.append(f"from week {self.first_week}")
+        return " · ".join(parts)
 
 
 def doable(plan: Plan, catalog: Catalog) -> set[str] | None:
@@ -55,6 +69,9 @@ def guide(plan: Plan, catalog: Catalog, figures: Figures, *, from_week: int = 1)
     first_week: dict[str, int] = {}
     alternatives: dict[str, int] = {}
     can_do = doable(plan, catalog)
+    # Someone who stands and walks has no brakes to put on: the sentence for wheelchair users is
+    # kept for anyone who works seated (seated_only may well mean a wheelchair), dropped otherwise.
+    wheelchair = plan.profile.seated
     weeks = [w for w in plan.weeks if w.week >= from_week]
     for week in weeks:
         for session in week.sessions:
@@ -74,16 +91,26 @@ def guide(plan: Plan, catalog: Catalog, figures: Figures, *, from_week: int = 1)
                 for alternative in item.alternatives:
                     if item.name not in replaces.setdefault(alternative.id, []):
                         replaces[alternative.id].append(item.name)
-    entries = [_guide_entry(ex_id, names.get(ex_id, ex_id), "in your plan", week, catalog, figures, can_do)
+    entries = [_guide_entry(ex_id, names.get(ex_id, ex_id), "in your plan", week, catalog, figures, can_do,
+                            wheelchair)
                for ex_id, week in first_week.items()]
-    entries += [replace(_guide_entry(ex_id, names[ex_id], "alternative", week, catalog, figures, can_do),
+    entries += [replace(_guide_entry(ex_id, names[ex_id], "alternative", week, catalog, figures, can_do,
+                                     wheelchair),
                         replaces=replaces[ex_id])
                 for ex_id, week in alternatives.items() if ex_id not in first_week]
     return entries
 
 
+def steps_for(steps: list[str], wheelchair: bool) -> list[str]:
+    """The catalog's steps as this client reads them: without the wheelchair sentences if they stand."""
+    if wheelchair:
+        return list(steps)
+    kept = [WHEELCHAIR_SENTENCE.sub("", step).strip() for step in steps]
+    return [step for step in kept if step]
+
+
 def _guide_entry(exercise_id: str, name: str, role: str, week: int, catalog: Catalog,
-                 figures: Figures, can_do: set[str] | None) -> GuideEntry:
+                 figures: Figures, can_do: set[str] | None, wheelchair: bool = True) -> GuideEntry:
     exercise = catalog.exercises.get(exercise_id)
     if exercise is None:
         # A saved plan may name an exercise a newer catalog dropped: print what the plan knows.
@@ -99,14 +126,16 @@ def _guide_entry(exercise_id: str, name: str, role: str, week: int, catalog: Cat
             return None
         return other.name
 
-    equipment = [e for e in exercise.equipment if e != "pool"]
+    position = words.position_text(exercise)
+    # "Standing at a wall · Wall" says it twice; the pool is in the position words too.
+    equipment = [e for e in exercise.equipment if e != "pool" and not (e == "wall" and "wall" in position)]
     # A planned exercise gets its start -> end drawing; an alternative is described in words
     # only (a drawing each would add a page to the printed guide).
-    figure = figures.get(exercise.id, "both", GUIDE_WIDTH, GUIDE_HEIGHT) if role == "in your plan" else None
+    figure = figures.get(exercise.id, "both", GUIDE_WIDTH, GUIDE_HEIGHT)
     return GuideEntry(
         id=exercise.id, name=exercise.name, figure=figure,
-        modality=words.position_text(exercise),
+        modality=position,
         equipment=words.listing([words.label(e) for e in equipment]) or "none",
         muscles=words.muscles_text(list(exercise.primary_muscles)),
-        steps=list(exercise.steps), cues=list(exercise.cues),
+        steps=steps_for(list(exercise.steps), wheelchair), cues=list(exercise.cues),
         easier=variant(exercise.easier), harder=variant(exercise.harder), role=role, first_week=week)

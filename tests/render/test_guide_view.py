@@ -1,5 +1,6 @@
 """The exercise guide: each planned exercise once, its variants, then the alternatives."""
 
+from planner.render.guide_view import steps_for
 from planner.render.view import build_programme
 
 
@@ -35,7 +36,7 @@ def test_guide_names_only_variants_the_client_can_do(small_plan, catalog):
             expected = catalog.exercises[variant].name if variant and variant in can_do else None
             assert shown == expected
             named += shown is not None
-        assert entry.steps == list(exercise.steps)
+        assert entry.steps == steps_for(list(exercise.steps), small_plan.profile.seated)
     assert named, "no variant named at all: the test would pass for the wrong reason"
 
 
@@ -47,3 +48,36 @@ def test_a_variant_needing_missing_equipment_is_not_offered(catalog):
             if name:
                 variant = next(e for e in catalog.exercises.values() if e.name == name)
                 assert set(variant.equipment) <= {"chair", "wall"}, (entry.name, name)
+
+
+def test_every_guide_entry_has_its_drawing(small_plan, catalog):
+    # An alternative is printed as its start -> end drawing and its name, so it needs the drawing.
+    # With a pool at hand the factory's pool alternatives become doable and are printed.
+    profile = small_plan.profile.model_copy(update={"equipment": [*small_plan.profile.equipment, "pool"]})
+    entries = build_programme(small_plan.model_copy(update={"profile": profile}), catalog).guide
+    assert any(entry.role == "alternative" for entry in entries)
+    for entry in entries:
+        if catalog.exercises[entry.id].figure is not None:
+            assert entry.figure is not None, entry.id
+
+
+def test_tags_name_position_and_equipment_once(catalog):
+    from tests.render.plan_factory import make_plan, make_profile
+    plan = make_plan(catalog, make_profile(weeks=8, days=("mon", "thu")))
+    for entry in build_programme(plan, catalog).guide:
+        assert " ·  · " not in entry.tags and not entry.tags.endswith("·")
+        # "Standing at a wall · Wall" says the wall twice.
+        assert entry.tags.lower().count("wall") <= 1, entry.tags
+        assert ("from week" in entry.tags) == (entry.first_week > 1)
+
+
+def test_the_wheelchair_sentence_is_for_those_who_sit(catalog):
+    seated = [e for e in catalog.exercises.values() if any("In a wheelchair," in step for step in e.steps)]
+    assert seated, "no catalog step speaks to wheelchair users: the test would pass for the wrong reason"
+    for exercise in seated:
+        assert steps_for(list(exercise.steps), True) == list(exercise.steps)
+        standing = steps_for(list(exercise.steps), False)
+        assert standing and not any("In a wheelchair," in step for step in standing)
+        # Only that sentence goes: every other word of the steps is still there.
+        assert len(standing) == len([s for s in exercise.steps if not s.startswith("In a wheelchair,")])
+        assert all(step.endswith((".", "!", "?")) for step in standing), standing
