@@ -119,7 +119,7 @@ class DiaryWeek:
     dates: str
     phase_label: str
     sessions: list[DiarySession]
-    walk_days: str           # "Mon ☐   Tue ☐ ...": one tick box per day, as one line of text
+    walk_days: str           # "☐ ☐ ☐": a tick box for each day of the week's aerobic prescription
     reassessments: list[str]
     aerobic_label: str = "Daily walk"   # what the row of day boxes is for (aerobic_view.diary_label)
 
@@ -384,7 +384,7 @@ def block_page(plan: Plan, columns: list[list[Week]], figures: Figures, phase: d
         sessions.append(BlockSession(
             title=f"Session {index + 1} of {count} · {words.WEEKDAY_LONG[day.weekday()]}s",
             minutes=_minutes([w.sessions[index].minutes for w in weeks]),
-            muscles=words.muscles_text(list(first.sessions[index].muscle_groups)),
+            muscles=words.body_parts_text(list(first.sessions[index].muscle_groups)),
             columns=heads, rows=rows, setting=aerobic_view.setting_words(first.sessions[index])))
     balance = None
     if hoisted:
@@ -456,8 +456,9 @@ def diary_week(plan: Plan, week: Week, phase: dict | None = None) -> DiaryWeek:
     count = len(week.sessions)
     sessions = [DiarySession(date=words.weekday_day_month(s.date), position=f"session {i + 1} of {count}")
                 for i, s in enumerate(week.sessions)]
-    # Non-breaking spaces keep each weekday with its box when the line wraps.
-    walk = DAY_GAP.join(f"{words.WEEKDAY_SHORT[d.weekday()]}\u00a0{TICK_BOX}" for d in days)
+    # A box for each day the week prescribes ("Walk 20 min, 3 days": three boxes), not one per
+    # weekday: the target is how many days, not which, and two lines less a week (issue 13).
+    walk = DAY_GAP.join([TICK_BOX] * (week.aerobic.days if week.aerobic else len(days)))
     label = (phase or week_words(plan))[week.week].label
     # No year: the sessions beside it date the row, and a year wraps the cell to a third line.
     return DiaryWeek(number=week.week, dates=_week_dates(week.start, end),

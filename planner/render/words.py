@@ -142,6 +142,32 @@ def muscles_text(muscles: list[str]) -> str:
     return listing([MUSCLE_LABELS.get(m, m.replace("_", " ")) for m in muscles])
 
 
+# Muscle groups gathered into the parts of the body a client names (session heads): two or
+# more groups of one part print as the part, a single group by its own name.
+BODY_PARTS = (
+    ("legs", ("glutes", "quadriceps", "hamstrings", "calves")),
+    ("back", ("upper_back", "lower_back")),
+    ("arms", ("biceps", "triceps", "forearms")),
+)
+
+
+def body_parts_text(muscles: list[str]) -> str:
+    """'the chest, back, shoulders, arms and legs': what a session works, in a few words."""
+    parts, seen = [], set()
+    for muscle in muscles:
+        part = next(((name, members) for name, members in BODY_PARTS if muscle in members), None)
+        if part is None:
+            parts.append(MUSCLE_LABELS.get(muscle, muscle.replace("_", " ")))
+            continue
+        name, members = part
+        if name in seen:
+            continue
+        present = [m for m in muscles if m in members]
+        parts.append(name if len(present) > 1 else MUSCLE_LABELS.get(muscle, muscle))
+        seen.add(name)
+    return listing(parts)
+
+
 def label(identifier: str) -> str:
     """A vocabulary id as words: 'resistance_band' -> 'Resistance band'."""
     text = identifier.replace("_", " ").replace("-", " ")

@@ -68,3 +68,12 @@ def test_position_words_come_from_the_exercise(catalog):
         elif exercise.figure and "mat" in exercise.figure.props and not exercise.figure.start.seated:
             assert text == "lying on a mat"
     assert {"seated", "standing at a wall", "in the pool"} <= set(seen)
+
+
+def test_a_session_head_names_body_parts_and_single_muscles_by_name():
+    from planner.render.words import body_parts_text
+    assert body_parts_text(["lower_back", "biceps", "core", "glutes", "quadriceps", "hamstrings", "calves"]) \
+        == "lower back, biceps, core and legs"
+    assert body_parts_text(["chest", "upper_back", "lower_back", "shoulders", "triceps", "forearms", "glutes",
+                            "quadriceps"]) == "chest, back, shoulders, arms and legs"
+    assert body_parts_text(["calves"]) == "calves"
