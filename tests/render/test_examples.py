@@ -30,11 +30,12 @@ CLINICIAN = "For the clinician"
 CLINICIAN_WORDS = ("EWGSOP", "PROT-AGE", "ESPEN", "Enright", "Sherrill", "g/kg", "leucine", "Leucine",
                    "please review", "clinician, please")
 
-# Pages: the patient's part of a 12-week standard programme. The target is 16 and is not
-# met: these ceilings guard against growth (measured 23-31 standard, 43-62 large after the
-# menus with energy and shopping list, aerobic work, warm-ups and balance practice came in).
-STANDARD_MAX_PAGES = 32
-LARGE_MAX_PAGES = 64
+# Pages: the patient's part of a programme (the clinician's sheet is taken out before it is
+# handed over). Standard print: 16 A4 pages at most (issue 13; 13-16 measured for the
+# examples). Large print, one session a page, has no page target: its ceiling guards against
+# growth (27-42 measured).
+STANDARD_MAX_PAGES = 16
+LARGE_MAX_PAGES = 44
 
 
 @functools.lru_cache(maxsize=None)
