@@ -388,7 +388,8 @@ def block_page(plan: Plan, columns: list[list[Week]], figures: Figures, phase: d
             columns=heads, rows=rows, setting=aerobic_view.setting_words(first.sessions[index])))
     balance = None
     if hoisted:
-        heads = [DoseColumn(label=_column_label(column), dates=_week_dates(column[0].start, _week_end(column[-1])),
+        heads = [DoseColumn(label=_column_label(column),
+                            dates=words.short_date_range(column[0].start, _week_end(column[-1])),
                             phase_label=phase[column[0].week].label, light=phase[column[0].week].light)
                  for column in columns]
         balance = BlockSession(
@@ -417,13 +418,6 @@ def block_page(plan: Plan, columns: list[list[Week]], figures: Figures, phase: d
 
 def _column_label(column: list[Week]) -> str:
     return f"Week {column[0].week}" if len(column) == 1 else f"Weeks {column[0].week}–{column[-1].week}"
-
-
-def _week_dates(first: dt.date, last: dt.date) -> str:
-    """'7–13 Dec', '28 Dec–3 Jan': a column's days, short enough for its head."""
-    if first.month == last.month:
-        return f"{first.day}–{words.day_month(last)}"
-    return f"{words.day_month(first)}–{words.day_month(last)}"
 
 
 def _balance_in_every_session(weeks: list[Week]) -> bool:
@@ -461,7 +455,7 @@ def diary_week(plan: Plan, week: Week, phase: dict | None = None) -> DiaryWeek:
     walk = DAY_GAP.join([TICK_BOX] * (week.aerobic.days if week.aerobic else len(days)))
     label = (phase or week_words(plan))[week.week].label
     # No year: the sessions beside it date the row, and a year wraps the cell to a third line.
-    return DiaryWeek(number=week.week, dates=_week_dates(week.start, end),
+    return DiaryWeek(number=week.week, dates=words.short_date_range(week.start, end),
                      phase_label=label, sessions=sessions, walk_days=walk,
                      reassessments=[words.weekday_day_month(d) for d in sorted(reassessment_days(plan))
                                     if week.start <= d <= end],

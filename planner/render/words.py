@@ -83,6 +83,13 @@ def date_range(first: dt.date, last: dt.date) -> str:
     return f"{first.day}–{last.day} {MONTH_SHORT[last.month - 1]} {last.year}"
 
 
+def short_date_range(first: dt.date, last: dt.date) -> str:
+    """'7–13 Dec', '28 Dec–3 Jan': date_range without the year, for a column head or a diary row."""
+    if first.month == last.month:
+        return f"{first.day}–{day_month(last)}"
+    return f"{day_month(first)}–{day_month(last)}"
+
+
 def number(value: float, places: int = 1) -> str:
     """A measurement without a trailing '.0': 74, 18.5."""
     text = f"{value:.{places}f}"
