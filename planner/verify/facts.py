@@ -87,12 +87,23 @@ class PlanFacts:
         return set(self.profile.get("limitations", []))
 
     @property
+    def _screening(self) -> dict:
+        """The profile's screening section; a mangled one (null, a list) reads as empty."""
+        screening = self.profile.get("screening")
+        return screening if isinstance(screening, dict) else {}
+
+    def _screening_names(self, key: str) -> list[str]:
+        """A screening list's names, skipping anything that is not text (null, a number)."""
+        names = self._screening.get(key)
+        return [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
+
+    @property
     def health_conditions(self) -> set[str]:
-        return set(self.profile.get("screening", {}).get("conditions", []))
+        return set(self._screening_names("conditions"))
 
     @property
     def on_dialysis(self) -> bool:
-        return self.profile.get("screening", {}).get("on_dialysis", False)
+        return self._screening.get("on_dialysis") is True
 
     @property
     def diet_profile(self) -> dict:
@@ -156,7 +167,7 @@ class PlanFacts:
     def medication_classes(self) -> set[str]:
         """medications.yaml classes named by the client's medicines (whole words)."""
         found = set()
-        for written in self.profile.get("screening", {}).get("medications", []):
+        for written in self._screening_names("medications"):
             words = set(re.findall(r"[a-z]+", written.lower()))
             found |= {cid for cid, names in (self.ref.medication_names or {}).items() if words & set(names)}
         return found

@@ -170,3 +170,13 @@ def test_mangled_plans_give_violations_never_a_crash(edits):
         assert "not a plan" in str(error)
         return
     assert all(isinstance(v, Violation) and str(v) for v in found)
+
+
+@pytest.mark.parametrize("key", ["medications", "conditions"])
+@pytest.mark.parametrize("value", [None, 3, [None, 7]])
+def test_a_mangled_screening_list_is_read_as_empty_not_a_crash(key, value):
+    # Found by the property test above: profile.screening.medications = null crashed the verifier.
+    plan = make_plan()
+    plan["profile"].setdefault("screening", {})[key] = value
+    found = check_plan(plan, catalog_dir=CATALOG_DIR)
+    assert all(isinstance(v, Violation) and str(v) for v in found)
