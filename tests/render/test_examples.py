@@ -33,9 +33,9 @@ CLINICIAN_WORDS = ("EWGSOP", "PROT-AGE", "ESPEN", "Enright", "Sherrill", "g/kg",
 # Pages: the patient's part of a programme (the clinician's sheet is taken out before it is
 # handed over). Standard print: 16 A4 pages at most (issue 13; 13-16 measured for the
 # examples). Large print, one session a page, has no page target: its ceiling guards against
-# growth (27-42 measured).
+# growth (27-37 measured).
 STANDARD_MAX_PAGES = 16
-LARGE_MAX_PAGES = 44
+LARGE_MAX_PAGES = 38
 
 
 @functools.lru_cache(maxsize=None)
