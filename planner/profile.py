@@ -367,6 +367,9 @@ class Clinician(Strict):
 class PrintOptions(Strict):
     large: Literal["auto"] | bool = Field("auto", description="Large print: auto (from age 75) | true | false.")
     paper: Literal["a4", "letter"] = Field("a4", description="Paper size of the printed programme.")
+    units: Literal["auto", "metric", "us"] = Field(
+        "auto", description="Weight, height and loads on the patient's pages: metric (kg, cm) | us (lb, ft, in) "
+        "| auto (us when the weight is given as weight_lb)")
 
 
 class Profile(Strict):
@@ -401,6 +404,19 @@ class Profile(Strict):
     @classmethod
     def _no_repeats(cls, values):
         return _unique(values, "entry")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _units_as_given(cls, data):
+        """print.units 'auto' becomes the units the weight was given in: the plan record keeps
+        weight_kg only, so a reprint would otherwise forget that the client counts in pounds."""
+        if not isinstance(data, dict) or not isinstance(data.get("client"), dict):
+            return data
+        printing = data.get("print", {})
+        if isinstance(printing, dict) and printing.get("units", "auto") == "auto":
+            units = "us" if data["client"].get("weight_lb") is not None else "metric"
+            data = {**data, "print": {**printing, "units": units}}
+        return data
 
     @model_validator(mode="before")
     @classmethod

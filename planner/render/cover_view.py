@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from planner import safety
 from planner.catalog import Catalog
 from planner.plan import AssessmentRecord, Plan
-from planner.render import words
+from planner.render import units, words
 from planner.render.functional_tests import FUNCTIONAL_TESTS
 
 
@@ -79,9 +79,9 @@ def cover(plan: Plan, catalog: Catalog, *, from_week: int = 1) -> Cover:
     profile = plan.profile
     client = profile.client
     facts = [("Age", f"{client.age}"), ("Sex", SEX_LABELS.get(client.sex, client.sex)),
-             ("Weight", f"{words.number(client.weight_kg)} kg")]
+             ("Weight", units.weight_text(client.weight_kg, units.units(profile)))]
     if client.height_cm:
-        facts.append(("Height", f"{words.number(client.height_cm)} cm"))
+        facts.append(("Height", units.height_text(client.height_cm, units.units(profile))))
     if client.id:
         facts.append(("Clinic reference", client.id))
 

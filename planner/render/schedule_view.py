@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.plan import PlannedExercise, Plan, Session, Week
-from planner.render import aerobic_view, words
+from planner.render import aerobic_view, units, words
 from planner.render.chart import LoadChart, load_chart
 from planner.render.drawings import THUMBNAIL, FigureRef, Figures
 from planner.render.phase_words import week_words
@@ -283,7 +283,7 @@ def blocks(plan: Plan, *, from_week: int = 1, max_columns: int = 5) -> list[list
     return result
 
 
-def _steady_or_cells(items: list[PlannedExercise | None]) -> tuple[str, list[str]]:
+def _steady_or_cells(items: list[PlannedExercise | None], unit_system: str) -> tuple[str, list[str]]:
     """Rest and load under the name as they are in most weeks; a week that differs says so in its cell.
 
     A lighter week's shorter rest or lighter band is the exception along a row: printing
@@ -291,7 +291,8 @@ def _steady_or_cells(items: list[PlannedExercise | None]) -> tuple[str, list[str
     """
     rests = [None if i is None else f"rest {words.rest_text(i.rest_s)}" for i in items]
     # Bodyweight is the default and goes unsaid; a band or a weight is named.
-    loads = [None if i is None else ("" if i.load == "bodyweight" else i.load) for i in items]
+    loads = [None if i is None else ("" if i.load == "bodyweight" else units.load_text(i.load, unit_system))
+             for i in items]
     usual_rest, usual_load = _most_common(rests), _most_common(loads)
     steady = " · ".join(x for x in (usual_rest, usual_load) if x)
     extras = [" · ".join(x for x in (rest if rest != usual_rest else "", load if load != usual_load else "") if x)
@@ -310,7 +311,7 @@ NOT_THIS_WEEK = "—"
 
 
 def _block_row(items: list[PlannedExercise | None], figures: Figures, notes: list[str],
-               positions: dict[str, str], thumbnail: tuple) -> BlockRow:
+               positions: dict[str, str], thumbnail: tuple, unit_system: str) -> BlockRow:
     present = [i for i in items if i is not None]
     first = present[0]
     number = None
@@ -320,7 +321,7 @@ def _block_row(items: list[PlannedExercise | None], figures: Figures, notes: lis
             if item.note not in notes:
                 notes.append(item.note)
             number = notes.index(item.note) + 1
-    steady, extras = _steady_or_cells(items)
+    steady, extras = _steady_or_cells(items, unit_system)
     cells = [DoseCell(dose=NOT_THIS_WEEK, effort="", extra="") if i is None else
              DoseCell(dose=words.dose_text(i), effort=f"effort {i.effort_rpe}/10", extra=extra)
              for i, extra in zip(items, extras)]
@@ -360,6 +361,7 @@ def block_page(plan: Plan, columns: list[list[Week]], figures: Figures, phase: d
     # Balance practice the same in every session of each week: printed once for the block,
     # not as the same rows under every session (three rows fewer a session, issue 13).
     hoisted = _balance_in_every_session(weeks)
+    unit_system = units.units(plan.profile)
 
     def exercises_of(session: Session) -> list[PlannedExercise]:
         return [e for e in session.exercises if not (hoisted and e.component == "balance")]
@@ -367,7 +369,7 @@ def block_page(plan: Plan, columns: list[list[Week]], figures: Figures, phase: d
     def rows_of(lists: list[list[PlannedExercise]]) -> list[BlockRow]:
         by_id = [{e.id: e for e in exercises} for exercises in lists]
         return [_block_row([exercises.get(exercise_id) for exercises in by_id], figures, notes, positions,
-                           thumbnail)
+                           thumbnail, unit_system)
                 for exercise_id in _rows(lists)]
 
     for index in range(count):

@@ -1,0 +1,70 @@
+"""Body weight, height and loads in the units the client counts in.
+
+The plan record keeps kilograms (spec/plan.md); a client weighed in pounds reads
+pounds, feet and inches on the patient's pages, and buys weights sold in pounds.
+The clinician's page and the functional tests keep the metric figures the cut-offs
+are published in (domain.md: grip in kg).
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.profile import Profile
+from planner.render import words
+
+LB_PER_KG = 2.20462
+CM_PER_INCH = 2.54
+
+# The weights shops sell in pounds, per kind of load. A prescribed kilogram figure
+# becomes the nearest of these (the lighter on a tie), so "2-4 kg dumbbells" is
+# "4-8 lb dumbbells", not "4.4-8.8 lb": a client cannot buy 4.4 lb.
+US_SIZES_LB = {
+    "dumbbells": (1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30),
+    "kettlebell": (5, 10, 15, 20, 25, 30, 35, 40),
+    "ankle weight": (1, 2, 3, 4, 5, 6, 7, 8, 10),
+}
+_KG_LOAD = re.compile(r"^(?P<low>\d+(?:\.\d+)?)(?:-(?P<high>\d+(?:\.\d+)?))? kg (?P<kind>dumbbells|kettlebell|ankle weight)$")
+
+
+def units(profile: Profile) -> str:
+    """'us' or 'metric': the profile's print.units, 'auto' read from how the weight was given."""
+    chosen = getattr(getattr(profile, "print", None), "units", "auto")
+    if chosen == "auto":
+        return "us" if getattr(profile.client, "weight_lb", None) is not None else "metric"
+    return chosen
+
+
+def _nearest(kg: float, sizes: tuple[int, ...]) -> int:
+    pounds = kg * LB_PER_KG
+    return min(sizes, key=lambda size: (abs(size - pounds), size))
+
+
+def load_text(load: str, unit_system: str) -> str:
+    """A load in words in the client's units: '2-4 kg dumbbells' -> '4-8 lb dumbbells' in US units.
+
+    Words without kilograms (bands, water, a machine setting) read the same in both.
+    """
+    match = _KG_LOAD.match(load)
+    if unit_system != "us" or not match:
+        return load
+    sizes = US_SIZES_LB[match["kind"]]
+    low = _nearest(float(match["low"]), sizes)
+    if match["high"] is None:
+        return f"{low} lb {match['kind']}"
+    return f"{low}-{_nearest(float(match['high']), sizes)} lb {match['kind']}"
+
+
+def weight_text(weight_kg: float, unit_system: str) -> str:
+    """Body weight: '84.8 kg', or '187 lb' in US units."""
+    if unit_system == "us":
+        return f"{round(weight_kg * LB_PER_KG)} lb"
+    return f"{words.number(weight_kg)} kg"
+
+
+def height_text(height_cm: float, unit_system: str) -> str:
+    """Height: '177.8 cm', or '5 ft 10 in' in US units."""
+    if unit_system != "us":
+        return f"{words.number(height_cm)} cm"
+    feet, inches = divmod(round(height_cm / CM_PER_INCH), 12)
+    return f"{feet} ft {inches} in"
