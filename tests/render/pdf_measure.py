@@ -26,6 +26,7 @@ class Page:
     body_bottom: float
     height: float
     drawings: list[tuple[float, float]]  # (width, height) in mm of every form placed (our drawings)
+    text: str = ""                      # the page's text, as pypdf lays it out
 
     @property
     def fill(self) -> float:
@@ -82,8 +83,8 @@ def pages(data: bytes) -> list[Page]:
             matrix = _multiply(tm, cm)
             runs.append((round(font_size * _scale(matrix), 2), text.strip(), matrix[5]))
 
-        page.extract_text(visitor_text=visit)
-        text = page.extract_text() or ""
+        # One pass: the visitor collects the runs, and the call returns the page's text.
+        text = page.extract_text(visitor_text=visit) or ""
         footer = next((line for line in text.split("\n") if re.search(r"Page \d+ of \d+", line)), "")
         section = re.sub(r"\s*Page \d+ of \d+.*", "", footer).strip()
         if re.fullmatch(r"Weeks? \d+(–\d+)?", section):
@@ -93,7 +94,7 @@ def pages(data: bytes) -> list[Page]:
                            sizes=runs,
                            body_top=max(inside, default=height - TOP_MARGIN),
                            body_bottom=min(inside, default=height - TOP_MARGIN), height=height,
-                           drawings=_drawings(page, reader)))
+                           drawings=_drawings(page, reader), text=text))
     return result
 
 

@@ -48,6 +48,12 @@ def _pdf(example: Path, large: bool) -> bytes:
     return render_document(_plan(example), "pdf", catalog=default_catalog(), large=large)
 
 
+@functools.lru_cache(maxsize=None)
+def _pages(example: Path, large: bool):
+    """The programme's pages read back once: pypdf takes seconds for a 40-page programme."""
+    return pages(_pdf(example, large))
+
+
 def _patient(pages_):
     return [p for p in pages_ if p.section != CLINICIAN]
 
@@ -75,7 +81,7 @@ def test_example_programme_prints_what_the_client_needs(example, catalog):
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.stem)
 def test_print_sizes_read_from_the_pdf(example, large):
     smallest, body, drawing = (16, 16, 40) if large else (11, 12, 25)
-    printed = _patient(pages(_pdf(example, large)))
+    printed = _patient(_pages(example, large))
     for page in printed:
         runs = in_body(page) if large else [(s, t) for s, t, _ in page.sizes]
         too_small = [(s, t) for s, t in runs if s < smallest - 0.01]
@@ -89,7 +95,7 @@ def test_print_sizes_read_from_the_pdf(example, large):
 @pytest.mark.parametrize("large", [False, True], ids=["standard", "large"])
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.stem)
 def test_no_near_empty_page_and_a_bounded_length(example, large):
-    printed = pages(_pdf(example, large))
+    printed = _pages(example, large)
     for page, following in zip(printed, printed[1:]):
         # Large print starts each session on a page of its own: a session running over by a
         # row may leave a short page there, the price of one session a page.
@@ -102,28 +108,25 @@ def test_no_near_empty_page_and_a_bounded_length(example, large):
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.stem)
 def test_large_print_has_one_session_a_page(example):
-    for page in pages(_pdf(example, True)):
+    for page in _pages(example, True):
         text = " ".join(t for _, t, _ in page.sizes)
         assert len(set(re.findall(r"Session (\d+) of \d+", text))) <= 1, page.number
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.stem)
 def test_clinician_words_stay_on_the_clinician_page(example):
-    import io
-    from pypdf import PdfReader
-    data = _pdf(example, False)
-    reader = PdfReader(io.BytesIO(data))
-    measured = pages(data)
-    for page, page_text in zip(measured, (p.extract_text() for p in reader.pages)):
+    measured = _pages(example, False)
+    for page in measured:
         if page.section == CLINICIAN:
             continue
+        page_text = page.text
         for word in CLINICIAN_WORDS:
             assert word not in page_text, f"page {page.number} ({page.section}): {word}"
         # The clinician's own free text prints as written; every date we print is in words.
         free_text = (_plan(example).profile.clinician.notes or "") if _plan(example).profile.clinician else ""
         iso = [d for d in re.findall(r"\b20\d\d-\d\d-\d\d\b", page_text) if d not in free_text]
         assert not iso, f"ISO date on page {page.number}: {iso}"
-    clinician_text = " ".join(reader.pages[p.number - 1].extract_text() for p in measured if p.section == CLINICIAN)
+    clinician_text = " ".join(p.text for p in measured if p.section == CLINICIAN)
     for record in _plan(example).assessments:
         for flag in record.flags:
             assert squashed(flag)[:25] in squashed(clinician_text)
