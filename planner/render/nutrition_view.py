@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from planner.plan import MenuFood, NutritionPlan
+from planner.render import units
 from planner.render.words import label, number
 
 NO_TARGET = ("This programme sets no protein target for you. Your clinician will give you "
@@ -72,25 +73,28 @@ class NutritionView:
     shopping: list[AisleView] | None = None
 
 
-def serving(name: str, amount: str) -> str:
+def serving(name: str, amount: str, unit_system: str = "metric") -> str:
     """A food with its amount: 'Semi-skimmed milk 300 ml'; '2 guavas (110 g)' when the count
     already names a plain food ('Guava'), not 'Guava 2 guavas (110 g)'."""
     # The plan's portion already counts multiple portions ("2 x 1 slice"); print a real times sign.
-    amount = re.sub(r"^(\d+) x ", r"\1 × ", amount)
+    amount = units.amount_text(re.sub(r"^(\d+) x ", r"\1 × ", amount), unit_system)
     counted = re.match(r"\d+ (\w+)", amount)
     named = bool(counted) and not re.search(r"[,(]", name) and \
         counted.group(1).lower().rstrip("s") == name.split()[0].lower().rstrip("s")
     # A figure never parts from its unit at a line end ("75 g", "2 guavas (110 g)").
-    amount = re.sub(r"([\d×]) ", "\\1\u00a0", amount)
+    amount = re.sub(r"([\d×¼½¾]) ", "\\1\u00a0", amount)
     return amount if named else f"{name} {amount}"
 
 
-def _food(food: MenuFood) -> str:
-    return serving(food.name, food.portion)
+def _food(food: MenuFood, unit_system: str) -> str:
+    return serving(food.name, food.portion, unit_system)
 
 
-def nutrition_view(nutrition: NutritionPlan | None) -> NutritionView | None:
-    """The nutrition section, or None when the clinician sets protein (the template says so)."""
+def nutrition_view(nutrition: NutritionPlan | None, unit_system: str = "metric") -> NutritionView | None:
+    """The nutrition section, or None when the clinician sets protein (the template says so).
+
+    Food amounts in the client's units (planner.render.units); protein stays in grams, as
+    food labels give it everywhere."""
     if nutrition is None:
         return None
     meals = [MealTargetRow(name=label(m.name), protein=f"{number(m.protein_g)} g",
@@ -100,7 +104,7 @@ def nutrition_view(nutrition: NutritionPlan | None) -> NutritionView | None:
     for day in nutrition.menus:
         # What the foods give (at or above the meal's target), not the target again.
         # Whole grams: the meal gives at least its target, so rounding never prints less.
-        rows = [MenuMealRow(name=label(meal.name), foods=[_food(f) for f in meal.foods],
+        rows = [MenuMealRow(name=label(meal.name), foods=[_food(f, unit_system) for f in meal.foods],
                             protein=f"{number(sum(f.protein_g for f in meal.foods), 0)} g")
                 for meal in day.meals]
         total = sum(f.protein_g for meal in day.meals for f in meal.foods)
@@ -116,5 +120,5 @@ def nutrition_view(nutrition: NutritionPlan | None) -> NutritionView | None:
         menus=menus, notes=list(nutrition.notes) or [SPREAD, AFTER_SESSION],
         energy=None if nutrition.energy_kcal is None else f"{number(nutrition.energy_kcal, 0)} kcal a day",
         energy_method=nutrition.energy_method,
-        shopping=[AisleView(aisle=label(a.aisle), items=[serving(i.name, i.amount) for i in a.items])
+        shopping=[AisleView(aisle=label(a.aisle), items=[serving(i.name, i.amount, unit_system) for i in a.items])
                   for a in nutrition.shopping_list] or None)

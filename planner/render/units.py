@@ -68,3 +68,45 @@ def height_text(height_cm: float, unit_system: str) -> str:
         return f"{words.number(height_cm)} cm"
     feet, inches = divmod(round(height_cm / CM_PER_INCH), 12)
     return f"{feet} ft {inches} in"
+
+
+# Food amounts: ounces and pounds by weight, cups and quarts by volume, as US recipes and
+# food labels give them (FDA 21 CFR 101.9: 1 cup = 240 ml, 1 oz = 28 g; we use the exact
+# figures below), to the nearest quarter or half a shopper can measure.
+G_PER_OZ = 28.3495
+ML_PER_CUP = 236.588
+ML_PER_TBSP = 14.787
+_FRACTIONS = {0: "", 1: "¼", 2: "½", 3: "¾"}
+_FOOD_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(kg|g|ml|l)(?!\w)")
+
+
+def _quarters(value: float, step: int = 4) -> str:
+    """'1¼', '½', '3': value to the nearest 1/step (4: quarters, 2: halves)."""
+    parts = round(value * step) * (4 // step)
+    whole, quarter = divmod(parts, 4)
+    return f"{whole or ''}{_FRACTIONS[quarter]}" if whole or quarter else "0"
+
+
+def _us_amount(figure: float, unit: str) -> str:
+    grams_or_ml = figure * (1000 if unit in ("kg", "l") else 1)
+    if unit in ("g", "kg"):
+        ounces = grams_or_ml / G_PER_OZ
+        if ounces >= 16:
+            return f"{_quarters(ounces / 16)} lb"
+        return f"{_quarters(max(ounces, 0.5), 2)} oz"
+    cups = grams_or_ml / ML_PER_CUP
+    if cups >= 4:
+        quarts = _quarters(cups / 4)
+        return f"{quarts} quart" if quarts == "1" else f"{quarts} quarts"
+    if cups < 0.25:
+        return f"{max(1, round(grams_or_ml / ML_PER_TBSP))} tbsp"
+    text = _quarters(cups)
+    return f"{text} cup" if cups <= 1.125 else f"{text} cups"
+
+
+def amount_text(amount: str, unit_system: str) -> str:
+    """A food amount in the client's units: '150 g' -> '5½ oz', '250 ml' -> '1 cup',
+    '2 slices (56 g)' -> '2 slices (2 oz)', '1.5 kg' -> '3¼ lb'. Grams of protein are not amounts."""
+    if unit_system != "us":
+        return amount
+    return _FOOD_AMOUNT.sub(lambda m: _us_amount(float(m[1]), m[2]), amount)

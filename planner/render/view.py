@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from planner.catalog import Catalog
 from planner.plan import Plan
-from planner.render import words
+from planner.render import units, words
 from planner.render.clinician_view import ClinicianPage, clinician_page
 from planner.render.cover_view import Cover, cover, plan_date
 from planner.render.drawings import Figures
@@ -122,7 +122,7 @@ def build_programme(plan: Plan, catalog: Catalog, *, paper: str = "a4", large: b
         week_count=len(plan.weeks),
         weeks=pages,
         guide=entries,
-        nutrition=nutrition_view(plan.nutrition),
+        nutrition=nutrition_view(plan.nutrition, units.units(plan.profile)),
         nutrition_fallback=NO_TARGET,
         diary=[diary_week(plan, week, phase) for week in shown],
         sheet=sheet(plan),

@@ -9,7 +9,7 @@ import pytest
 
 from planner.profile import Profile
 from planner.progression import LOAD_WORDS
-from planner.render.units import LB_PER_KG, height_text, load_text, units, weight_text
+from planner.render.units import LB_PER_KG, amount_text, height_text, load_text, units, weight_text
 from tests.factories import BASE_PROFILE
 
 KG_WORDS = sorted({w for columns in LOAD_WORDS.values() for column in columns for w in column if " kg " in w})
@@ -61,3 +61,30 @@ def test_units_follow_how_the_weight_was_given_and_survive_the_plan_record():
     assert units(_profile({"weight_kg": 70})) == "metric"
     assert units(_profile({"weight_lb": 187}, {"units": "metric"})) == "metric"
     assert units(_profile({"weight_kg": 70}, {"units": "us"})) == "us"
+
+
+@pytest.mark.parametrize("metric, us", [
+    ("150 g", "5½ oz"), ("15 g", "½ oz"), ("454 g", "1 lb"), ("1.5 kg", "3¼ lb"),
+    ("250 ml", "1 cup"), ("200 ml", "¾ cup"), ("300 ml", "1¼ cups"), ("15 ml", "1 tbsp"),
+    ("1 l", "1 quart"), ("1.5 l", "1½ quarts"),
+    ("2 slices (56 g)", "2 slices (2 oz)"), ("2 × 1 slice (28 g)", "2 × 1 slice (1 oz)"),
+])
+def test_food_amounts_in_us_measures(metric, us):
+    assert amount_text(metric, "us") == us
+    assert amount_text(metric, "metric") == metric
+
+
+def test_the_menu_of_a_client_weighed_in_pounds_reads_ounces_and_cups_and_protein_in_grams():
+    from planner.catalog import default_catalog
+    from planner.pipeline import build_plan
+    from planner.profile import load_profile
+    from planner.render.nutrition_view import nutrition_view
+    from tests.factories import REPO
+
+    plan = build_plan(load_profile(REPO / "examples" / "frank-us-units.yaml"), default_catalog())
+    view = nutrition_view(plan.nutrition, units(plan.profile))
+    foods = [food for day in view.menus for meal in day.meals for food in meal.foods]
+    foods += [item for aisle in view.shopping for item in aisle.items]
+    assert foods and not [f for f in foods if re.search(r"\d\s?(g|kg|ml|l)\b", f)]
+    assert any(" oz" in f or "\u00a0oz" in f for f in foods)
+    assert view.daily_target.endswith(" g")
