@@ -100,9 +100,7 @@ def cover(plan: Plan, catalog: Catalog, *, from_week: int = 1) -> Cover:
     programme = []
     length = f"{len(plan.weeks)} weeks, {sessions} sessions"
     programme.append(("Dates", f"{length}: {words.date_range(plan.weeks[0].start, end)}" if plan.weeks else length))
-    programme.append(("Sessions", words.listing(
-        [words.WEEKDAY_LONG[_weekday_index(d)] + "s" for d in profile.schedule.days])
-        + f", up to {profile.schedule.minutes_per_session} minutes"))
+    programme.append(("Sessions", _sessions_text(plan, from_week)))
     if from_week > 1 and from_week <= len(plan.weeks):
         programme.append(("This print", f"weeks {from_week} to {len(plan.weeks)}, from "
                                          f"{words.long_date(plan.weeks[from_week - 1].start)}"))
@@ -132,6 +130,28 @@ def cover(plan: Plan, catalog: Catalog, *, from_week: int = 1) -> Cover:
         medications=medications, medication_note=MEDICATION_NOTE if medications else None,
         notes=list(plan.notes), disclaimer=DISCLAIMER,
     )
+
+
+def _sessions_text(plan: Plan, from_week: int) -> str:
+    """The days and length of the sessions this print holds: 'Mondays, Wednesdays and Fridays,
+    23–52 minutes'. The profile's days are the days the client could train; a client offered
+    four days and given three sessions a week read all four as session days."""
+    weeks = [w for w in plan.weeks[from_week - 1:] if w.sessions]
+    if not weeks:
+        schedule = plan.profile.schedule
+        return (words.listing([words.WEEKDAY_LONG[_weekday_index(d)] + "s" for d in schedule.days])
+                + f", up to {schedule.minutes_per_session} minutes")
+    days = [words.WEEKDAY_LONG[d] + "s" for d in sorted({s.date.weekday() for w in weeks for s in w.sessions})]
+    counts = sorted({len(w.sessions) for w in weeks})
+    if counts == [len(days)]:
+        when = words.listing(days)
+    else:
+        often = f"{counts[0]}" if len(counts) == 1 else f"{counts[0]}–{counts[-1]}"
+        when = f"{often} a week, on " + ", ".join(days[:-1]) + " or " + days[-1]
+    minutes = [s.minutes for w in weeks for s in w.sessions]
+    length = (f"about {minutes[0]} minutes" if min(minutes) == max(minutes)
+              else f"{min(minutes)}–{max(minutes)} minutes")
+    return f"{when}, {length}"
 
 
 DECISION_WORDS = {"step_up": "made a little harder", "repeat": "kept at the same level", "step_down": "made easier"}

@@ -34,3 +34,20 @@ def test_a_reassessed_plan_says_what_changed_on_the_cover(catalog):
     plan = make_plan(catalog, make_profile(weeks=8), version=2)
     facts = dict(build_programme(plan, catalog).cover.programme)
     assert "weeks 7 on" in facts["Version 2"] and "harder" in facts["Version 2"]
+
+
+def test_the_cover_names_the_days_sessions_fall_on_not_every_day_offered(catalog):
+    from planner.catalog import default_catalog
+    from planner.pipeline import build_plan
+    from planner.profile import load_profile
+    from tests.factories import REPO
+
+    # Lucas offers Mon, Wed, Fri and Sat and is given three sessions a week.
+    plan = build_plan(load_profile(REPO / "examples" / "lucas-after-leg-cast.yaml"), default_catalog())
+    used = {s.date.strftime("%A") for w in plan.weeks for s in w.sessions}
+    assert len(used) == 3 < len(plan.profile.schedule.days)
+    text = dict(build_programme(plan, default_catalog()).cover.programme)["Sessions"]
+    assert "Saturdays" not in text and all(day + "s" in text for day in used)
+    low, high = (int(x) for x in text.rsplit(", ", 1)[1].removesuffix(" minutes").split("–"))
+    minutes = [s.minutes for w in plan.weeks for s in w.sessions]
+    assert (low, high) == (min(minutes), max(minutes))
