@@ -54,8 +54,8 @@ def diary_label(week: Week) -> str:
 
 
 def setting_words(session: Session) -> str:
-    """'Pool session.' under a pool session's heading; nothing for land."""
-    return "Pool session." if session.setting == "pool" else ""
+    """'in the pool' in a pool session's heading, between its minutes and its muscles; nothing for land."""
+    return "in the pool" if session.setting == "pool" else ""
 
 
 def routines(sessions: list[Session]) -> list[str]:
@@ -68,7 +68,7 @@ def routines(sessions: list[Session]) -> list[str]:
     settings = {s.setting for s in sessions}
     for session in sessions:
         parts = []
-        for label, items in (("Warm-up", session.warm_up), ("cool-down", session.cool_down)):
+        for label, items in (("Warm-up", session.warm_up), ("Cool-down", session.cool_down)):
             if items:
                 minutes = sum(i.minutes for i in items)
                 parts.append(f"{label} ({minutes} min): " + "; ".join(i.name for i in items) + ".")

@@ -87,7 +87,7 @@ class BlockSession:
     muscles: str
     columns: list[DoseColumn]
     rows: list[BlockRow]
-    setting: str = ""           # "Pool session." for a pool session (aerobic_view.setting_words)
+    setting: str = ""           # "in the pool" for a pool session (aerobic_view.setting_words)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ def test_routines_once_per_setting(plan):
 
 def test_pool_session_marked(plan):
     marks = {s.weekday: aerobic_view.setting_words(s) for s in plan.weeks[0].sessions}
-    assert marks == {"mon": "", "wed": "Pool session.", "fri": ""}
+    assert marks == {"mon": "", "wed": "in the pool", "fri": ""}
 
 
 def test_week_advice_names_each_weeks_dose(plan):
