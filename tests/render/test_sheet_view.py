@@ -26,6 +26,15 @@ def test_a_wheelchair_user_is_given_seated_tests_and_no_walking(catalog):
     assert not any("light walk" in note.lower() or "walk lightly" in note.lower() for note in advice)
     assert all("walk" not in page.walk_advice.lower() for page in programme.weeks)
     assert all("walk" not in week.aerobic_label.lower() for week in programme.diary)
+    # Grip alone: no shoes, chair or corridor to keep the same, no one standing beside.
+    assert "grip meter" in programme.sheet.intro
+    assert not any(w in programme.sheet.intro for w in ("shoes", "corridor", "standing"))
+
+
+def test_the_sheet_says_what_to_keep_the_same_for_the_tests_on_it(small_plan, catalog):
+    intro = build_programme(small_plan, catalog).sheet.intro
+    for thing in ("usual shoes", "the same chair", "the same corridor", "the same grip meter", "standing beside"):
+        assert thing in intro
 
 def test_a_battery_the_clinician_used_is_on_the_sheet(catalog):
     from tests.render.plan_factory import make_plan, make_profile
