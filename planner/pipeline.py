@@ -124,8 +124,8 @@ POOL_ENTRY_SEATED = ("Get in and out of the water by the hoist or a pool chair, 
                      "session, dry off and check your skin for scrapes or pressure marks you may not feel.")
 POOL_SUGAR = ("Low blood sugar is harder to notice in water: check your glucose before the pool session and keep "
               "fast sugar at the poolside.")
-POOL_HEAT = ("Therapy pools are often 34-35.5 C: too warm when heat brings on your symptoms; choose a cooler "
-             "pool (27-29 C) and get out to cool down if symptoms flare.")
+POOL_HEAT = ("Therapy pools are often 34-35.5 °C: too warm when heat brings on your symptoms; choose a cooler "
+             "pool (27-29 °C) and get out to cool down if symptoms flare.")
 GLUCOSE_LOWERING = ("insulin", "glicl", "glipi", "glibencl", "glimepir", "sulfonylurea")
 
 

@@ -50,3 +50,15 @@ def test_ms_as_a_neurogenic_cause_brings_heat_advice():
 def test_no_screening_changes_nothing():
     found = acts()
     assert not (found.excluded_tags or found.advice or found.stop_rules or found.warnings)
+
+
+def test_an_ms_client_reads_the_heat_advice_once_with_the_pool_temperatures():
+    from planner.eligibility import eligibility
+    from planner.pipeline import notes_for
+    catalog = default_catalog()
+    profile = make_profile(condition="neurogenic", neurogenic_cause="multiple_sclerosis",
+                           equipment=["pool", "chair"])
+    notes = notes_for(profile, catalog, eligibility(profile, catalog), pool_session=True)
+    heat = [n for n in notes if "°C" in n or "cool room" in n or "therapy pool" in n]
+    assert len(heat) == 1, heat
+    assert all(figure in heat[0] for figure in ("20-22 °C", "27-29 °C", "34-35 °C"))
