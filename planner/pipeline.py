@@ -87,6 +87,13 @@ def steps_up_automatically(profile: Profile, elig: Eligibility) -> bool:
     return True
 
 
+# Pain monitoring for a painful or osteoarthritic knee or hip (OARSI 2019): said once. The
+# limitation and the screening condition each said it, and Rosa (knee pain and knee
+# osteoarthritis) read it twice in other words.
+PAIN_MONITORING = "Pain up to 3 of 10 during or after exercise that settles by the next day is acceptable."
+PAIN_MONITORED = frozenset({"knee_pain", "hip_pain", "knee_osteoarthritis", "hip_osteoarthritis"})
+
+
 def notes_for(profile: Profile, catalog: Catalog, elig: Eligibility, pool_session: bool = False) -> list[str]:
     """Condition, limitation and screening notes printed on the programme (pool safety when a pool
     session exists)."""
@@ -104,6 +111,8 @@ def notes_for(profile: Profile, catalog: Catalog, elig: Eligibility, pool_sessio
                      "sturdy chair, counter or wall, and on home-practice days too.")
     if elig.acts is not None:
         notes.extend(elig.acts.advice)
+    if PAIN_MONITORED & {*profile.limitations, *profile.screening.conditions}:
+        notes.append(PAIN_MONITORING)
     # The aerobic prescription (WHO 2020) in the client's own mode replaces "a light walk every day",
     # which a client who cannot walk cannot follow.
     notes.append(aerobic.advice(profile, elig.pool_usable))

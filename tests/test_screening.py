@@ -62,3 +62,16 @@ def test_an_ms_client_reads_the_heat_advice_once_with_the_pool_temperatures():
     heat = [n for n in notes if "°C" in n or "cool room" in n or "therapy pool" in n]
     assert len(heat) == 1, heat
     assert all(figure in heat[0] for figure in ("20-22 °C", "27-29 °C", "34-35 °C"))
+
+
+def test_a_painful_osteoarthritic_knee_reads_the_pain_ceiling_once():
+    from planner.eligibility import eligibility
+    from planner.pipeline import PAIN_MONITORING, notes_for
+    catalog = default_catalog()
+    profile = make_profile(condition="general", limitations=["knee_pain", "hip_pain"],
+                           screening={"conditions": ["knee_osteoarthritis", "hip_osteoarthritis"]})
+    notes = notes_for(profile, catalog, eligibility(profile, catalog))
+    assert [n for n in notes if "3 of 10" in n] == [PAIN_MONITORING]
+    # Walking is said once, by the aerobic note in the client's own mode.
+    assert len([n for n in notes if "walk" in n.lower()]) == 1
+    assert PAIN_MONITORING not in notes_for(make_profile(), catalog, eligibility(make_profile(), catalog))
