@@ -119,7 +119,8 @@ def notes_for(profile: Profile, catalog: Catalog, elig: Eligibility, pool_sessio
     if pool_session:
         # The condition's own note may already warn of warm therapy pools: say it once.
         notes.extend(n for n in pool_safety(profile) if n != POOL_HEAT or not any("34-35" in m for m in notes))
-    return notes
+    # A condition and a limitation may give the same note word for word (stand by a support): once.
+    return list(dict.fromkeys(notes))
 
 
 # Pool safety (domain.md, "Aquatic work"; ADA 2016 on low blood sugar; MS heat

@@ -75,3 +75,15 @@ def test_a_painful_osteoarthritic_knee_reads_the_pain_ceiling_once():
     # Walking is said once, by the aerobic note in the client's own mode.
     assert len([n for n in notes if "walk" in n.lower()]) == 1
     assert PAIN_MONITORING not in notes_for(make_profile(), catalog, eligibility(make_profile(), catalog))
+
+
+def test_a_note_given_by_both_the_condition_and_a_limitation_is_printed_once():
+    from planner.eligibility import eligibility
+    from planner.pipeline import notes_for
+    catalog = default_catalog()
+    profile = make_profile(condition="sarcopenia", client={"age": 78}, limitations=["balance_impaired"])
+    notes = notes_for(profile, catalog, eligibility(profile, catalog))
+    assert len(notes) == len(set(notes))
+    # Standing by a support, said once (the balance-practice note says where to practise).
+    support = [n for n in notes if "sturdy chair" in n and not n.startswith("Balance practice")]
+    assert len(support) == 1, support
