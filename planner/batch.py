@@ -152,7 +152,14 @@ def _stop_workers(pool: ProcessPoolExecutor, grace_s: float = 1.0) -> None:
         if process.is_alive():
             process.kill()
             process.join(1.0)
+    # shutdown(wait=False) forgets the pool's manager thread, so a later shutdown(wait=True)
+    # no longer waits for it; were it still closing its wake-up pipe at interpreter exit,
+    # concurrent.futures' exit hook could write to that pipe and print "Bad file
+    # descriptor" (CPython 3.11; seen once in the SIGINT test). Wait for it here.
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
+    if manager is not None:
+        manager.join(grace_s + 5.0)
 
 
 def _remove_leftovers(tasks: list[tuple]) -> None:
