@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from planner.plan import MenuFood, NutritionPlan
 from planner.render import units
-from planner.render.us_english import food_words
+from planner.render.us_english import us_words
 from planner.render.words import label, number
 
 NO_TARGET = ("This programme sets no protein target for you. Your clinician will give you "
@@ -79,7 +79,7 @@ def serving(name: str, amount: str, unit_system: str = "metric") -> str:
     already names a plain food ('Guava'), not 'Guava 2 guavas (110 g)'."""
     # The plan's portion already counts multiple portions ("2 x 1 slice"); print a real times sign.
     amount = units.amount_text(re.sub(r"^(\d+) x ", r"\1 × ", amount), unit_system)
-    name = food_words(name, unit_system)
+    name = us_words(name, unit_system)
     counted = re.match(r"\d+ (\w+)", amount)
     named = bool(counted) and not re.search(r"[,(]", name) and \
         counted.group(1).lower().rstrip("s") == name.split()[0].lower().rstrip("s")
@@ -119,8 +119,8 @@ def nutrition_view(nutrition: NutritionPlan | None, unit_system: str = "metric")
         reason=nutrition.reason,
         under_guidance=GUIDANCE if nutrition.under_professional_guidance else None,
         meals=meals, any_leucine=any(m.leucine is not None for m in meals),
-        menus=menus, notes=[food_words(n, unit_system) for n in nutrition.notes] or [SPREAD, AFTER_SESSION],
+        menus=menus, notes=[us_words(n, unit_system) for n in nutrition.notes] or [SPREAD, AFTER_SESSION],
         energy=None if nutrition.energy_kcal is None else f"{number(nutrition.energy_kcal, 0)} kcal a day",
         energy_method=nutrition.energy_method,
-        shopping=[AisleView(aisle=food_words(label(a.aisle), unit_system), items=[serving(i.name, i.amount, unit_system) for i in a.items])
+        shopping=[AisleView(aisle=us_words(label(a.aisle), unit_system), items=[serving(i.name, i.amount, unit_system) for i in a.items])
                   for a in nutrition.shopping_list] or None)

@@ -10,6 +10,7 @@ from planner.render import aerobic_view, units, words
 from planner.render.chart import LoadChart, load_chart
 from planner.render.drawings import THUMBNAIL, FigureRef, Figures
 from planner.render.phase_words import week_words
+from planner.render.us_english import us_words
 
 
 # What the effort numbers on the week pages feel like (the 0-10 RPE scale, in plain words).
@@ -318,9 +319,10 @@ def _block_row(items: list[PlannedExercise | None], figures: Figures, notes: lis
     for item in present:
         # A remark such as "affected leg first" repeats on many rows; print it once per block.
         if item.note:
-            if item.note not in notes:
-                notes.append(item.note)
-            number = notes.index(item.note) + 1
+            note = us_words(item.note, unit_system)   # "a filled water bottle or a can" in the US
+            if note not in notes:
+                notes.append(note)
+            number = notes.index(note) + 1
     steady, extras = _steady_or_cells(items, unit_system)
     cells = [DoseCell(dose=NOT_THIS_WEEK, effort="", extra="") if i is None else
              DoseCell(dose=words.dose_text(i), effort=f"effort {i.effort_rpe}/10", extra=extra)

@@ -1,4 +1,4 @@
-"""Food words as a US shopper knows them, for a client who counts in US units.
+"""Food and household words as a US client knows them, for a client who counts in US units.
 
 The food catalog names foods in British English ("Wholemeal bread", "Jacket potato",
 "Semi-skimmed milk"); a client weighed in pounds (print.units: us) reads them as a
@@ -39,6 +39,7 @@ US_PHRASES = (
     ("tinned", "canned"),
     ("pitta", "pita"),
     ("pulses", "beans and lentils"),
+    ("a tin", "a can"),
 )
 _PATTERN = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p, _ in
                                             sorted(US_PHRASES, key=lambda pair: -len(pair[0]))) + r")(?!\w)",
@@ -52,6 +53,6 @@ def _replace(match: re.Match) -> str:
     return us[:1].upper() + us[1:] if found[:1].isupper() else us
 
 
-def food_words(text: str, unit_system: str) -> str:
-    """'Wholemeal bread' -> 'Whole wheat bread' for a US client; unchanged otherwise."""
+def us_words(text: str, unit_system: str) -> str:
+    """"Wholemeal bread" -> "Whole wheat bread", "a tin" -> "a can" for a US client; unchanged otherwise."""
     return _PATTERN.sub(_replace, text) if unit_system == "us" else text

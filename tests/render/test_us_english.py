@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from planner.render.us_english import US_PHRASES, food_words
+from planner.render.us_english import US_PHRASES, us_words
 
 BRITISH = re.compile("|".join(re.escape(p) for p, _ in US_PHRASES), re.IGNORECASE)
 
@@ -20,12 +20,13 @@ BRITISH = re.compile("|".join(re.escape(p) for p, _ in US_PHRASES), re.IGNORECAS
     ("Tuna and sweetcorn sandwich (wholemeal)", "Tuna and corn sandwich (whole wheat)"),
     ("Tins, jars and pulses", "Cans, jars and beans"),
     ("Magnesium: pulses, seeds", "Magnesium: beans and lentils, seeds"),
+    ("a filled water bottle or a tin)", "a filled water bottle or a can)"),
     # A whole phrase only: congee is a rice porridge in both countries.
     ("Chicken rice porridge (congee)", "Chicken rice porridge (congee)"),
 ])
-def test_british_food_words_read_as_us_ones(british, us):
-    assert food_words(british, "us") == us
-    assert food_words(british, "metric") == british
+def test_british_us_words_read_as_us_ones(british, us):
+    assert us_words(british, "us") == us
+    assert us_words(british, "metric") == british
 
 
 def test_a_us_clients_menu_shopping_list_and_notes_use_us_words(catalog):
