@@ -54,5 +54,5 @@ def _replace(match: re.Match) -> str:
 
 
 def us_words(text: str, unit_system: str) -> str:
-    """"Wholemeal bread" -> "Whole wheat bread", "a tin" -> "a can" for a US client; unchanged otherwise."""
+    """'Wholemeal bread' -> 'Whole wheat bread', 'a tin' -> 'a can' for a US client; unchanged otherwise."""
     return _PATTERN.sub(_replace, text) if unit_system == "us" else text
