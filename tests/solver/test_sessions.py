@@ -1,5 +1,6 @@
 """Round-2 session rules in the solver: whole pool/land sessions, pool days, at most 6 exercises."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,19 @@ def test_midpoint_step_changes_at_most_two_exercises_a_session():
         for session in after.sessions:
             ids = {e.id for e in session.exercises}
             assert max(len(ids - old[session.weekday]), len(old[session.weekday] - ids)) <= 2
+
+
+def test_a_client_with_impaired_balance_gets_pool_days_with_balance_practice_in_the_water():
+    # Before pool-tandem-stance the only water balance exercise (single-leg stand) was not
+    # for impaired balance, so every pool day made the plan impossible.
+    from planner.verify import check_plan
+    profile = make_profile(condition="neurogenic", neurogenic_cause="multiple_sclerosis",
+                           equipment=["pool", "pool_noodle", "water_dumbbells", "chair", "resistance_band"],
+                           limitations=["balance_impaired"],
+                           schedule={"days": ["tue", "thu", "sat"], "pool_days": ["sat"], "minutes_per_session": 40})
+    plan = build_plan(profile, default_catalog())
+    assert not check_plan(json.loads(plan.model_dump_json()))
+    for week in plan.weeks:
+        pool = [s for s in week.sessions if s.weekday == "sat"]
+        assert pool and pool[0].setting == "pool"
+        assert "pool-tandem-stance" in {e.id for e in pool[0].exercises}
