@@ -96,9 +96,16 @@ def number(value: float, places: int = 1) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+# Timed sets that move: a walk or a carry goes on for its seconds; "Water walking
+# 2 × 30 s hold" asked a client to hold a walk.
+MOVING_PATTERNS = frozenset({"gait", "carry_grip"})
+
+
 def reps_text(item: PlannedExercise) -> str:
-    """What one set asks for: '10–12 reps', '8 reps', '30 s hold'."""
+    """What one set asks for: '10–12 reps', '8 reps', '30 s hold', '30 s' of walking."""
     if item.reps is None:
+        if getattr(item, "pattern", None) in MOVING_PATTERNS:
+            return f"{item.hold_s} s" if item.hold_s else "walk"
         return f"{item.hold_s} s hold" if item.hold_s else "hold"
     low, high = item.reps
     return f"{low} reps" if low == high else f"{low}–{high} reps"

@@ -25,6 +25,12 @@ def test_hold_is_in_seconds_not_reps():
     assert words.dose_text(planned(reps=None, hold_s=30)) == "2 × 30 s hold"
 
 
+def test_a_timed_walk_or_carry_goes_on_for_its_seconds_it_is_not_held():
+    assert words.dose_text(planned(reps=None, hold_s=30, pattern="gait")) == "2 × 30 s"
+    assert words.dose_text(planned(reps=None, hold_s=20, pattern="carry_grip")) == "2 × 20 s"
+    assert words.dose_text(planned(reps=None, hold_s=30, pattern="balance")) == "2 × 30 s hold"
+
+
 def test_one_sided_work_says_each_side():
     assert words.dose_text(planned(unilateral=True)).endswith("each side")
 
