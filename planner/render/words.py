@@ -22,7 +22,8 @@ MONTH_LONG = ("January", "February", "March", "April", "May", "June", "July", "A
 MUSCLE_LABELS = {
     "chest": "chest", "upper_back": "upper back", "lower_back": "lower back",
     "shoulders": "shoulders", "biceps": "biceps", "triceps": "triceps",
-    "forearms": "forearms (grip)",  # in a list, "and grip" read "shoulders and forearms and grip" "core": "core", "glutes": "buttocks (glutes)",
+    # "forearms (grip)": in a list, "forearms and grip" read "shoulders and forearms and grip".
+    "forearms": "forearms (grip)", "core": "core", "glutes": "buttocks (glutes)",
     "quadriceps": "front of thigh", "hamstrings": "back of thigh", "calves": "calves",
 }
 

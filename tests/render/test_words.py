@@ -83,3 +83,9 @@ def test_a_session_head_names_body_parts_and_single_muscles_by_name():
     assert body_parts_text(["chest", "upper_back", "lower_back", "shoulders", "triceps", "forearms", "glutes",
                             "quadriceps"]) == "chest, back, shoulders, arms and legs"
     assert body_parts_text(["calves"]) == "calves"
+
+
+def test_every_muscle_group_has_its_everyday_words():
+    from planner.vocab import MUSCLE_GROUPS
+    assert set(words.MUSCLE_LABELS) == set(MUSCLE_GROUPS)
+    assert words.MUSCLE_LABELS["glutes"] == "buttocks (glutes)"
