@@ -410,12 +410,12 @@ class Profile(Strict):
     def _units_as_given(cls, data):
         """print.units 'auto' becomes the units the weight was given in: the plan record keeps
         weight_kg only, so a reprint would otherwise forget that the client counts in pounds."""
-        if not isinstance(data, dict) or not isinstance(data.get("client"), dict):
+        if not isinstance(data, dict):
             return data
-        printing = data.get("print", {})
+        client, printing = data.get("client"), data.get("print", {})
+        pounds = client.get("weight_lb") if isinstance(client, dict) else getattr(client, "weight_lb", None)
         if isinstance(printing, dict) and printing.get("units", "auto") == "auto":
-            units = "us" if data["client"].get("weight_lb") is not None else "metric"
-            data = {**data, "print": {**printing, "units": units}}
+            data = {**data, "print": {**printing, "units": "us" if pounds is not None else "metric"}}
         return data
 
     @model_validator(mode="before")

@@ -78,10 +78,11 @@ def _plan_end(plan: Plan) -> dt.date | None:
 def cover(plan: Plan, catalog: Catalog, *, from_week: int = 1) -> Cover:
     profile = plan.profile
     client = profile.client
+    unit_system = units.units(profile)
     facts = [("Age", f"{client.age}"), ("Sex", SEX_LABELS.get(client.sex, client.sex)),
-             ("Weight", units.weight_text(client.weight_kg, units.units(profile)))]
+             ("Weight", units.weight_text(client.weight_kg, unit_system))]
     if client.height_cm:
-        facts.append(("Height", units.height_text(client.height_cm, units.units(profile))))
+        facts.append(("Height", units.height_text(client.height_cm, unit_system)))
     if client.id:
         facts.append(("Clinic reference", client.id))
 

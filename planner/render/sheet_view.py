@@ -41,12 +41,13 @@ KEEP_THE_SAME = (
 )
 
 
-def intro(keys: list[str], seated: bool) -> str:
-    """Who the tests are done with and what stays the same each time, for the tests printed."""
+def intro(keys: list[str]) -> str:
+    """Who the tests are done with and what stays the same each time, for the tests printed
+    (a seated client's sheet holds no standing test: sheet() leaves them out)."""
     same = [thing for tests, thing in KEEP_THE_SAME if any(k in keys for k in tests)]
     standing = any(k != "grip_kg" for k in keys)
     who = "Do these tests with your physiotherapist" + (
-        ", or with someone standing beside you." if standing and not seated else ".")
+        ", or with someone standing beside you." if standing else ".")
     if not same:
         return who + " Write each result in the blank for the date."
     keep = (f"Wear your usual shoes, use {words.listing(same)}" if standing
@@ -73,4 +74,4 @@ def sheet(plan: Plan) -> ReassessmentSheet:
     dates = [words.short_date(d) for d in sorted(plan.reassessment_dates)]
     return ReassessmentSheet(dates=dates, tests=tests, sex_label=SEX_LABELS.get(sex, sex).lower(),
                              predicted_walk=None if plan.profile.seated else predicted_walk_text(plan),
-                             intro=intro(keys, plan.profile.seated))
+                             intro=intro(keys))

@@ -28,11 +28,9 @@ _KG_LOAD = re.compile(r"^(?P<low>\d+(?:\.\d+)?)(?:-(?P<high>\d+(?:\.\d+)?))? kg 
 
 
 def units(profile: Profile) -> str:
-    """'us' or 'metric': the profile's print.units, 'auto' read from how the weight was given."""
-    chosen = getattr(getattr(profile, "print", None), "units", "auto")
-    if chosen == "auto":
-        return "us" if getattr(profile.client, "weight_lb", None) is not None else "metric"
-    return chosen
+    """'us' or 'metric': the profile's print.units, which reading the profile resolved from
+    how the weight was given (Profile._units_as_given)."""
+    return "us" if profile.print.units == "us" else "metric"
 
 
 def _nearest(kg: float, sizes: tuple[int, ...]) -> int:
